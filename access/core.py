@@ -1,0 +1,69 @@
+"""Who is acting: the kind of user, their learner or contact row, and their tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from accounts.models import User
+from accounts.roles import Task
+from clients.models import ClientContact, Learner
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def learner_of(user: Any) -> Learner | None:
+    """The learner row of `user`, cached on the user object."""
+    if not getattr(user, "is_authenticated", False) or user.kind != User.Kind.LEARNER:
+        return None
+    cached = getattr(user, "_learner_cache", None)
+    if cached is None:
+        cached = Learner.objects.select_related("client").filter(user=user).first()
+        user._learner_cache = cached
+    return cached
+
+
+def contact_of(user: Any) -> ClientContact | None:
+    if not getattr(user, "is_authenticated", False) or user.kind != User.Kind.CONTACT:
+        return None
+    cached = getattr(user, "_contact_cache", None)
+    if cached is None:
+        cached = ClientContact.objects.select_related("client").filter(user=user).first()
+        user._contact_cache = cached
+    return cached
+
+
+def require_task(user: Any, task: Task) -> None:
+    """403 unless `user` is an employee holding `task` through one of their roles."""
+    if not getattr(user, "is_authenticated", False) or not user.is_employee or task not in user.tasks:
+        raise PermissionDenied
+
+
+def _guard(check: Callable[[Any], bool]) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not check(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+learner_required = _guard(lambda user: learner_of(user) is not None)
+contact_required = _guard(lambda user: contact_of(user) is not None)
+employee_required = _guard(lambda user: user.is_employee)
+
+
+def staff_required(task: Task) -> Callable[[View], View]:
+    """The view is an office page for employees holding `task`."""
+    return _guard(lambda user: user.is_employee and task in user.tasks)

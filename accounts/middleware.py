@@ -1,0 +1,41 @@
+"""Gates every request of an employee or third party (S2, S5, ARCHITECTURE decision 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+# Paths an employee may reach before the second factor and NDA check: logging in and out,
+# setting up the second factor, public pages and static files.
+OPEN_PREFIXES = ("/account/", "/static/", "/i18n/", "/certificaat/controle/", "/favicon.ico")
+
+
+class AccountGateMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.is_employee:
+            if user.access_expired():
+                # S5: a third party past the end date is refused on the very next request.
+                from audit.actions import record
+                from audit.models import Event
+
+                record(Event.ACCESS_REFUSED, actor=user, data={"reason": "expired"})
+                logout(request)
+                messages.error(request, _("Je toegang is verlopen. Neem contact op met de security officer."))
+                return redirect("accounts:login")
+            if not request.path.startswith(OPEN_PREFIXES):
+                if not getattr(user, "is_verified", lambda: False)():
+                    return redirect(f"/account/tweede-factor/?next={request.get_full_path()}")
+                if user.nda_signed_on is None or (
+                    user.kind == user.Kind.THIRD_PARTY and user.processing_agreement_signed_on is None
+                ):
+                    return render(request, "accounts/nda_required.html", status=403)
+        return self.get_response(request)
