@@ -21,6 +21,7 @@ from training.models import Project, ProjectAction, Session, TrainingGroup
 AMS = ZoneInfo("Europe/Amsterdam")
 DEMO_PASSWORD = "Cursus-demo-2026"
 
+
 class ClientSpec(TypedDict):
     name: str
     slug: str
