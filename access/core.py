@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -60,9 +60,8 @@ def _guard(check: Callable[[Any], bool], *, audience: str, task: Task | None = N
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapped.audience = audience  # type: ignore[attr-defined]
-        wrapped.required_task = task  # type: ignore[attr-defined]
-        return wrapped  # type: ignore[return-value]
+        wrapped.__dict__.update(audience=audience, required_task=task)
+        return cast(View, wrapped)
 
     return decorator
 
