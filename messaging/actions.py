@@ -37,10 +37,7 @@ def queue_mail(
     language: str = "nl",
 ) -> MailMessage:
     """Render `mail/<template>.*` and store it in the outbox; sent after the transaction commits."""
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"mail/{template}.subject.txt", context).split())
-        body_text = render_to_string(f"mail/{template}.txt", context)
-        body_html = render_to_string(f"mail/{template}.html", context)
+    subject, body_text, body_html = render_mail(template=template, context=context, language=language)
     message = MailMessage.objects.create(
         kind=kind or template,
         to=to,
@@ -53,6 +50,24 @@ def queue_mail(
     )
     transaction.on_commit(_enqueue_delivery)
     return message
+
+
+def render_mail(*, template: str, context: dict[str, Any], language: str = "nl") -> tuple[str, str, str]:
+    """Subject, text body and HTML body of `mail/<template>.*` in `language`."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"mail/{template}.subject.txt", context).split())
+        body_text = render_to_string(f"mail/{template}.txt", context)
+        body_html = render_to_string(f"mail/{template}.html", context)
+    return subject, body_text, body_html
+
+
+def queue_many(messages: list[MailMessage]) -> list[MailMessage]:
+    """Store many unsaved outbox rows at once (bulk invitations); sent after the transaction commits."""
+    if not messages:
+        return []
+    created = MailMessage.objects.bulk_create(messages, batch_size=500)
+    transaction.on_commit(_enqueue_delivery)
+    return created
 
 
 def _enqueue_delivery() -> None:
