@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "elearning",
     "messaging",
     "knowledge",
+    "measurements",
     "invoices",
     "audit",
     "privacy",
