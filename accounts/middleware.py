@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.messages import constants
+from django.contrib.messages.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,8 +30,9 @@ class AccountGateMiddleware:
 
                 record(Event.ACCESS_REFUSED, actor=user, data={"reason": "expired"})
                 logout(request)
-                messages.error(request, _("Je toegang is verlopen. Neem contact op met de security officer."))
-                return redirect("accounts:login")
+                return _redirect_with_error(
+                    request, "accounts:login", _("Je toegang is verlopen. Neem contact op met de security officer.")
+                )
             if not request.path.startswith(OPEN_PREFIXES):
                 if not getattr(user, "is_verified", lambda: False)():
                     return redirect(f"/account/tweede-factor/?next={request.get_full_path()}")
@@ -39,3 +41,17 @@ class AccountGateMiddleware:
                 ):
                     return render(request, "accounts/nda_required.html", status=403)
         return self.get_response(request)
+
+
+def _redirect_with_error(request: HttpRequest, to: str, message: str) -> HttpResponse:
+    """Redirect with a flash message. This gate runs before MessageMiddleware (which would only add
+    `request._messages` later), so it stores the message itself when that storage is not there yet."""
+    response = redirect(to)
+    storage = getattr(request, "_messages", None)
+    if storage is not None:
+        storage.add(constants.ERROR, message)
+    else:
+        storage = default_storage(request)
+        storage.add(constants.ERROR, message)
+        storage.update(response)
+    return response

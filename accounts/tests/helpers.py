@@ -21,8 +21,8 @@ def with_password(user: User, password: str = PASSWORD) -> User:
     return user
 
 
-def post_login(http: HttpClient, email: str, password: str, **extra: str) -> Any:
-    return http.post(reverse("accounts:login"), {"username": email, "password": password}, **extra)
+def post_login(http: HttpClient, email: str, password: str) -> Any:
+    return http.post(reverse("accounts:login"), {"username": email, "password": password})
 
 
 def normalised(body: bytes, *emails: str) -> str:
