@@ -7,4 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("projecten/<str:code>/", views.project_detail, name="project-detail"),
+    path("projecten/<str:code>/groepen/", views.group_list, name="group-list"),
+    path("groepen/<str:code>/inschrijven/", views.group_enrol, name="group-enrol"),
+    path("groepen/<str:code>/uitschrijven/", views.group_withdraw, name="group-withdraw"),
 ]

@@ -1,16 +1,25 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 import access
-from training import queries
+from clients.models import Learner
+from training import enrolments, queries
+
+
+def _learner(request: HttpRequest) -> Learner:
+    learner = access.learner_of(request.user)
+    assert learner is not None  # guaranteed by @learner_required
+    return learner
 
 
 @access.learner_required
 def home(request: HttpRequest) -> HttpResponse:
-    learner = access.learner_of(request.user)
-    assert learner is not None
+    learner = _learner(request)
     projects = list(access.learner_projects(learner).order_by("-starts_on"))
     if len(projects) == 1:
         return redirect("portal:project-detail", code=projects[0].code)
@@ -21,8 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     """L2: the learner's overview of project and actions."""
     project = access.access_project(request.user, code)
-    learner = access.learner_of(request.user)
-    assert learner is not None
+    learner = _learner(request)
     items = queries.list_learner_actions(learner, project)
     return render(
         request,
@@ -34,3 +42,52 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "sessions": queries.list_learner_sessions(learner, project),
         },
     )
+
+
+# --- L5 enrolment -------------------------------------------------------------------------------
+
+
+@access.learner_required
+def group_list(request: HttpRequest, code: str) -> HttpResponse:
+    """L5: the groups of the learner's project with free places, dates, location and trainer."""
+    project = access.access_project(request.user, code)
+    choices = enrolments.list_group_choices(_learner(request), project)
+    return render(
+        request,
+        "portal/group_list.html",
+        {
+            "project": project,
+            "choices": choices,
+            "is_open": enrolments.enrolment_open(project),
+            "has_place": any(c.my_status == "enrolled" for c in choices),
+        },
+    )
+
+
+@require_POST
+@access.learner_required
+def group_enrol(request: HttpRequest, code: str) -> HttpResponse:
+    group = access.access_group(request.user, code)
+    try:
+        enrolment = enrolments.enrol(group=group, learner=_learner(request), by=request.user)
+    except enrolments.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        if enrolment.status == enrolment.Status.ENROLLED:
+            messages.success(request, _("Je bent ingeschreven voor %(group)s.") % {"group": group.name})
+        else:
+            messages.success(request, _("%(group)s is vol. Je staat op de wachtlijst.") % {"group": group.name})
+    return redirect("portal:group-list", code=group.project.code)
+
+
+@require_POST
+@access.learner_required
+def group_withdraw(request: HttpRequest, code: str) -> HttpResponse:
+    group = access.access_group(request.user, code)
+    try:
+        enrolments.withdraw(group=group, learner=_learner(request), by=request.user)
+    except enrolments.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Je bent uitgeschreven voor %(group)s.") % {"group": group.name})
+    return redirect("portal:group-list", code=group.project.code)
