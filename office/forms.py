@@ -103,7 +103,7 @@ class ActionForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     due_on = forms.DateField(label=_("Uiterlijk op"), widget=DateInput, required=False)
     required = forms.BooleanField(label=_("Verplicht"), required=False, initial=True)
-    url = forms.URLField(label=_("Link (e-learning of film)"), required=False)
+    url = forms.URLField(label=_("Link (e-learning of film)"), required=False, assume_scheme="https")
     group = forms.ModelChoiceField(label=_("Alleen voor groep"), queryset=TrainingGroup.objects.none(), required=False)
 
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
