@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, cast
 
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -19,8 +20,8 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.actions import InvalidInvitation, accept_invitation, find_invitation
-from accounts.forms import LoginForm, TokenForm
+from accounts.actions import InvalidInvitation, accept_invitation, client_of, find_invitation
+from accounts.forms import LoginForm, NewPasswordForm, TokenForm
 from accounts.models import User
 from audit.actions import record
 from audit.models import Event
@@ -85,7 +86,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         invitation = find_invitation(token)
     except InvalidInvitation:
         return render(request, "accounts/invitation_invalid.html", status=410)
-    form = SetPasswordForm(invitation.user, request.POST or None)
+    form = NewPasswordForm(invitation.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             accept_invitation(token=token, password=form.cleaned_data["new_password1"])
@@ -98,6 +99,11 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 class OutboxPasswordResetForm(PasswordResetForm):
     """Password reset mail through the outbox; the same answer whether the account exists or not."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        """Active accounts with this address, also those that never set a password: the page for a
+        used or expired invitation sends people here."""
+        return iter(User.objects.filter(email__iexact=email.strip(), is_active=True))
 
     def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         email = self.cleaned_data["email"]
@@ -125,8 +131,13 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            user = form.user
+            record(Event.PASSWORD_SET, actor=user, target=user, client=client_of(user), data={"via": "reset"})
         messages.success(self.request, _("Je nieuwe wachtwoord is ingesteld. Je kunt nu inloggen."))
-        return super().form_valid(form)
+        return response
