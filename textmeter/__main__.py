@@ -23,9 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", help="the file to measure, or - for standard input")
     parser.add_argument("--lang", choices=("nl", "en"), help="force the language (default: detect)")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    parser.add_argument(
-        "--html", choices=("strip", "refuse"), default="strip", help="what to do with HTML input"
-    )
+    parser.add_argument("--html", choices=("strip", "refuse"), default="strip", help="what to do with HTML input")
     args = parser.parse_args(argv)
     lang = args.lang or "nl"
     try:
@@ -57,8 +55,7 @@ def summary(m: Measurement) -> str:
     """A short human-readable report."""
     nl = m.language == "nl"
     lines = [
-        f"{'Taal' if nl else 'Language'}: {m.language}"
-        + (" (herkend)" if nl and m.language_detected else ""),
+        f"{'Taal' if nl else 'Language'}: {m.language}" + (" (herkend)" if nl and m.language_detected else ""),
         f"{'Moeilijkheid' if nl else 'Difficulty'}: {m.difficulty:.0f}/100 ({m.difficulty_label})",
     ]
     if m.flesch_douma is not None:

@@ -71,9 +71,6 @@ def compare(before: str, after: str, lang: str | None = None) -> Comparison:
         if old is None or new is None:
             continue
         delta = round(new - old, 4)
-        if delta == 0:
-            verdict = "same"
-        else:
-            verdict = "better" if (delta < 0) == lower_is_better else "worse"
+        verdict = "same" if delta == 0 else "better" if (delta < 0) == lower_is_better else "worse"
         changes.append(Change(figure, old, new, delta, verdict))
     return Comparison(first, second, changes, first.b1.verdict, second.b1.verdict)

@@ -72,10 +72,7 @@ def features(
 
 
 def logit(values: Features, weights: Features = WEIGHTS, centre: Features = CENTRE) -> float:
-    return sum(
-        w * (x - c)
-        for w, x, c in zip(weights.vector(), values.vector(), centre.vector(), strict=True)
-    )
+    return sum(w * (x - c) for w, x, c in zip(weights.vector(), values.vector(), centre.vector(), strict=True))
 
 
 # Flattens the curve so that whole texts spread over the scale (a plain B1 text lands near 25-30,
@@ -94,7 +91,5 @@ def contributions(values: Features, weights: Features = WEIGHTS) -> dict[str, fl
     names = Features.__dataclass_fields__.keys()
     return {
         name: round(w * (x - c), 2)
-        for name, w, x, c in zip(
-            names, weights.vector(), values.vector(), CENTRE.vector(), strict=True
-        )
+        for name, w, x, c in zip(names, weights.vector(), values.vector(), CENTRE.vector(), strict=True)
     }

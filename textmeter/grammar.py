@@ -15,38 +15,91 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textmeter import lexicon
+from textmeter.words import word_set
 
-WORDEN = frozenset(["word", "wordt", "worden", "werd", "werden"])
-ZIJN = frozenset(["ben", "bent", "is", "zijn", "was", "waren", "geweest"])
-HEBBEN = frozenset(["heb", "hebt", "heeft", "hebben", "had", "hadden"])
+WORDEN = word_set("word wordt worden werd werden")
+ZIJN = word_set("ben bent is zijn was waren geweest")
+HEBBEN = word_set("heb hebt heeft hebben had hadden")
 
-_PARTICLES = ["aan", "af", "bij", "binnen", "buiten", "dicht", "door", "in", "langs", "los", "mee", "na", "neer", "om", "onder", "op", "over", "rond", "samen", "tegen", "terug", "thuis", "toe", "uit", "vast", "voor", "vooruit", "voorbij", "vrij", "weg", "achter", "kapot", "open", "goed", "kennis", "plaats", "deel", "bekend", "klaar", "schoon", "stil", "teleur"]
+_PARTICLES = tuple(
+    word_set(
+        """
+        aan af bij binnen buiten dicht door in langs los mee na neer om onder op over rond samen
+        tegen terug thuis toe uit vast voor vooruit voorbij vrij weg achter kapot open goed
+        kennis plaats deel bekend klaar schoon stil teleur
+        """
+    )
+)
 _PARTICLE_RE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
 _GE_RE = re.compile(rf"^(?:{_PARTICLE_RE})?ge[a-zëï]{{2,}}(?:d|t|en)$")
-_INSEPARABLE_RE = re.compile(r"^(?:be|ver|ont|her|ge|mis)[a-zëï]{2,}d$")
+_INSEPARABLE_RE = re.compile(r"^(?:be|ver|ont|her|ge|mis|onder|over)[a-zëï]{2,}d$")
+# After a form of "worden", a -t form with an inseparable prefix is a participle too ("werd verzet").
+_INSEPARABLE_T_RE = re.compile(r"^(?:be|ver|ont|her|ge|onder|over)[a-zëï]{2,}t$")
 # Strong participles with an inseparable prefix, and weak ones ending in -t (those are ambiguous
 # with the present tense: "hij betaalt" / "betaald", so only listed forms count).
-_LISTED = frozenset(
-    ["besproken", "beschreven", "bewezen", "begonnen", "begrepen", "besloten", "bezocht", "bedacht", "betrokken", "bevonden", "bevolen", "bedreven", "bedrogen", "beloofd", "verboden", "verbonden", "vergeten", "verkregen", "verloren", "verschenen", "verstreken", "verzonden", "verdwenen", "vertrokken", "verweten", "verwezen", "vervangen", "verworven", "verkocht", "verstuurd", "vernomen", "verricht", "verplicht", "verwacht", "ontvangen", "ontnomen", "ontslagen", "ontdekt", "ontworpen", "ontstaan", "ontwikkeld", "ondernomen", "ondervonden", "onderschreven", "onderzocht", "onderbroken", "overleden", "overgenomen", "overwogen", "overschreden", "herschreven", "herkend", "erkend", "ervaren", "behandeld", "bereikt", "besteld", "betaald", "bepaald", "beperkt", "benoemd", "beoordeeld", "bewaard", "beantwoord", "verwerkt", "verbeterd", "veranderd", "verhoogd", "verlaagd", "verlengd", "vermeld", "vermeden", "verzocht", "gebruikt", "gemaakt", "gedaan"]
+_LISTED = word_set(
+    """
+    besproken beschreven bewezen begonnen begrepen besloten bezocht bedacht betrokken
+    bevonden bevolen bedreven bedrogen beloofd verboden verbonden vergeten verkregen
+    verloren verschenen verstreken verzonden verdwenen vertrokken verweten verwezen
+    vervangen verworven verkocht verstuurd vernomen verricht verplicht verwacht ontvangen
+    ontnomen ontslagen ontdekt ontworpen ontstaan ontwikkeld ondernomen ondervonden
+    onderschreven onderzocht onderbroken overleden overgenomen overwogen overschreden
+    herschreven herkend erkend ervaren behandeld bereikt besteld betaald bepaald beperkt
+    benoemd beoordeeld bewaard beantwoord verwerkt verbeterd veranderd verhoogd verlaagd
+    verlengd vermeld vermeden verzocht gebruikt gemaakt gedaan onderhouden verzet
+    """
 )
 # Adjectives and nouns that look like participles.
-_NOT_PARTICIPLES = frozenset(
-    ["gebied", "gebieden", "gebit", "gebed", "gezond", "gezondheid", "geld", "gedicht", "gezicht", "gewicht", "gerecht", "gevecht", "geluid", "geduld", "geleden", "gelegen", "gewend", "geschikt", "gemiddeld", "gerust", "gewoon", "gewond", "genoeg", "gebouwen", "geheimen", "gedachten", "gewoonten", "gezinnen", "gezichten", "gesprekken", "geluiden", "genen", "geweten", "geboorte", "verliefd", "verlegen", "verrast", "bezorgd", "bereid", "beroemd", "bekend", "bedoeling", "verleden", "verstand", "verband", "verbond", "bestand", "bedrijven", "verhalen", "bezoeken", "gehad", "verantwoord", "bevoegd", "gelukkig", "geheel", "verschillend", "belangrijk", "volwassen", "bewust", "bedroefd", "gebonden", "beleefd", "verlegd", "verstandig", "verkeerd", "ervaren", "geïnteresseerd", "gemotiveerd", "benieuwd", "verbaasd", "beleid", "behoud", "verbod", "begaafd", "beschaafd", "bejaard", "gedeeltelijk", "gebruiken", "geloven", "genieten", "gebeuren", "gelden", "gewennen", "geraken", "gehoorzamen", "genezen", "getuigen", "gedogen", "gelukken", "gebaren", "geleiden", "gelijken"]
+_NOT_PARTICIPLES = word_set(
+    """
+    onderhoud ondergrond overvloed overleg
+    gebied gebieden gebit gebed gezond gezondheid geld gedicht gezicht gewicht gerecht
+    gevecht geluid geduld geleden gelegen gewend geschikt gemiddeld gerust gewoon gewond
+    genoeg gebouwen geheimen gedachten gewoonten gezinnen gezichten gesprekken geluiden
+    genen geweten geboorte verliefd verlegen verrast bereid beroemd bekend bedoeling
+    verleden verstand verband verbond bestand bedrijven verhalen bezoeken gehad verantwoord
+    bevoegd gelukkig geheel verschillend belangrijk volwassen bewust bedroefd gebonden
+    beleefd verlegd verstandig verkeerd ervaren geïnteresseerd gemotiveerd benieuwd verbaasd
+    beleid behoud verbod begaafd beschaafd bejaard gedeeltelijk gebruiken geloven genieten
+    gebeuren gelden gewennen geraken gehoorzamen genezen getuigen gedogen gelukken gebaren
+    geleiden gelijken
+    """
 )
 # Verbs whose perfect tense uses "zijn": "is gegaan" and "zijn gekomen" are not passive.
-_ZIJN_PARTICIPLES = frozenset(
-    ["gegaan", "gekomen", "gebleven", "geworden", "gestorven", "gebeurd", "gelukt", "geslaagd", "gevallen", "gestegen", "gedaald", "gegroeid", "gekrompen", "gevlucht", "geland", "gestart", "gestopt", "geëindigd", "gezakt", "gerezen", "gevlogen", "gereisd", "gerend", "gelopen", "gefietst", "gereden", "gezwommen", "gesprongen", "gezeild", "gevaren", "gevolgd", "geweest", "gebleken", "geboren", "gebeurd", "gegroeid", "geraakt", "gezonken", "gestruikeld", "getrouwd", "gescheiden", "gewaarschuwd", "ontstaan", "verdwenen", "vertrokken", "verschenen", "overleden", "begonnen", "verlopen", "verstreken", "ontsnapt", "verhuisd", "veranderd", "mislukt", "verongelukt", "ontwaakt", "bevallen", "toegenomen", "afgenomen", "opgegroeid", "verdronken", "verbleekt", "vergaan", "vervallen", "verouderd", "ontploft", "ingestort", "opgehouden"]
+_ZIJN_PARTICIPLES = word_set(
+    """
+    gegaan gekomen gebleven geworden gestorven gebeurd gelukt geslaagd gevallen gestegen
+    gedaald gegroeid gekrompen gevlucht geland gestart gestopt geëindigd gezakt gerezen
+    gevlogen gereisd gerend gelopen gefietst gereden gezwommen gesprongen gezeild gevaren
+    gevolgd geweest gebleken geboren gebeurd gegroeid geraakt gezonken gestruikeld getrouwd
+    gescheiden gewaarschuwd ontstaan verdwenen vertrokken verschenen overleden begonnen
+    verlopen verstreken ontsnapt verhuisd veranderd mislukt verongelukt ontwaakt bevallen
+    toegenomen afgenomen opgegroeid verdronken verbleekt vergaan vervallen verouderd
+    ontploft ingestort opgehouden
+    """
 )
 # "Er is … gegaan" and the like: if the participle is a zijn-verb after a separable particle.
 _PARTICLE_PREFIX_RE = re.compile(rf"^(?:{_PARTICLE_RE})(ge[a-zëï]+)$")
 
-ENGLISH_BE = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"])
-_EN_IRREGULAR = frozenset(
-    ["done", "made", "given", "taken", "written", "seen", "known", "shown", "sent", "paid", "told", "found", "held", "kept", "left", "lost", "meant", "built", "bought", "brought", "caught", "chosen", "drawn", "driven", "eaten", "fallen", "felt", "forgotten", "forgiven", "frozen", "gotten", "hidden", "hit", "hurt", "laid", "led", "let", "put", "read", "run", "said", "sold", "set", "shot", "shut", "spent", "spoken", "stolen", "struck", "sung", "swept", "taught", "thrown", "understood", "won", "worn", "broken", "begun"]
+ENGLISH_BE = word_set("am is are was were be been being")
+_EN_IRREGULAR = word_set(
+    """
+    done made given taken written seen known shown sent paid told found held kept left lost
+    meant built bought brought caught chosen drawn driven eaten fallen felt forgotten
+    forgiven frozen gotten hidden hit hurt laid led let put read run said sold set shot shut
+    spent spoken stolen struck sung swept taught thrown understood won worn broken begun
+    """
 )
-_EN_NOT_PARTICIPLES = frozenset(
-    ["need", "indeed", "bed", "red", "seed", "feed", "speed", "hundred", "married", "tired", "interested", "pleased", "concerned", "based", "used", "supposed", "able", "aged", "naked", "wicked", "sacred"]
+_EN_NOT_PARTICIPLES = word_set(
+    """
+    need indeed bed red seed feed speed hundred married tired interested pleased concerned
+    based used supposed able aged naked wicked sacred
+    """
 )
+
+
+_EN_ADVERBS = word_set("not also being been often never always then")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +114,14 @@ def is_participle(word: str) -> bool:
         return False
     if word in _LISTED:
         return True
-    if word.endswith(("heid", "end")):
+    if word.endswith("heid"):
         return False
+    if (
+        word.endswith("end")
+        and lexicon.zipf(word[:-1], "nl") >= 3.0
+        and lexicon.zipf(word[:-1] + "en", "nl") < 2.0
+    ):
+        return False  # a present participle: vervelend (vervelen + d), not getekend (tekenen)
     return bool(_GE_RE.match(word) or _INSEPARABLE_RE.match(word))
 
 
@@ -83,7 +142,17 @@ def find_passive(words: Sequence[str], lang: str) -> Passive | None:
         return None
     participles = [i for i, w in enumerate(words) if w != "geworden" and is_participle(w)]
     for aux in auxiliaries:
-        for part in participles:
+        candidates = participles
+        if words[aux] in WORDEN:
+            candidates = sorted(
+                {*participles}
+                | {
+                    i
+                    for i, w in enumerate(words)
+                    if i != aux and w not in _NOT_PARTICIPLES and _INSEPARABLE_T_RE.match(w)
+                }
+            )
+        for part in candidates:
             if abs(part - aux) > 12:
                 continue
             if words[aux] in WORDEN:
@@ -103,9 +172,9 @@ def _find_passive_en(words: Sequence[str]) -> Passive | None:
                 break
             if candidate in _EN_IRREGULAR or (candidate.endswith("ed") and len(candidate) > 4):
                 return Passive(i, j)
-            if candidate not in ("not", "also", "being", "been", "often", "never", "always", "then"):
-                if not candidate.endswith("ly"):
-                    break
+            skippable = candidate.endswith("ly") or candidate in _EN_ADVERBS
+            if not skippable:
+                break
     return None
 
 
@@ -154,13 +223,19 @@ _LIGHT_VERB_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "take into consideration",
     )
 )
-_HET_PREPOSITIONS = frozenset(["voor", "bij", "na", "door", "met", "tijdens", "zonder", "over", "om", "van"])
-_NOT_INFINITIVES = frozenset(
-    ["leven", "eten", "wezen", "examen", "teken", "wapen", "laken", "volgen", "zegen", "verleden", "heden", "open", "eigen", "volgende", "andere", "gehele", "hele", "nieuwe", "gewone", "zelfde"]
+_HET_PREPOSITIONS = word_set("voor bij na door met tijdens zonder over om van")
+_NOT_INFINITIVES = word_set(
+    """
+    leven eten wezen examen teken wapen laken volgen zegen verleden heden open eigen
+    volgende andere gehele hele nieuwe gewone zelfde
+    """
 )
 # Nouns in -ing that are not (felt as) nominalisations.
-_NOT_NOMINAL = frozenset(
-    ["ding", "dingen", "koning", "koningin", "ring", "kring", "woning", "woningen", "leerling", "leerlingen", "jongeling", "zending", "meeting", "training", "trainingen", "parking", "marketing", "camping", "housing", "sterling"]
+_NOT_NOMINAL = word_set(
+    """
+    ding dingen koning koningin ring kring woning woningen leerling leerlingen jongeling
+    zending meeting training trainingen parking marketing camping housing sterling
+    """
 )
 
 
@@ -241,11 +316,11 @@ def _verb_exists(infinitive: str) -> bool:
 # --- negations and address -------------------------------------------------------------------------
 
 NEGATIONS = {
-    "nl": frozenset(["niet", "geen", "nooit", "niets", "niemand", "nergens", "noch"]),
-    "en": frozenset(["not", "no", "never", "nothing", "nobody", "nowhere", "neither", "nor", "n't"]),
+    "nl": word_set("niet geen nooit niets niemand nergens noch"),
+    "en": word_set("not no never nothing nobody nowhere neither nor n't"),
 }
-FORMAL = frozenset(["u", "uw"])
-INFORMAL = frozenset(["je", "jij", "jou", "jouw"])
+FORMAL = word_set("u uw")
+INFORMAL = word_set("je jij jou jouw")
 
 
 def negations(words: Sequence[str], lang: str) -> list[int]:

@@ -10,15 +10,16 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from textmeter.words import word_set
+
 _TAG_RE = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|p|div|br|span|h[1-6]|ul|ol|li|a\s|strong|em|b|i|u|"
     r"table|tr|td|th|font|section|article|header|footer|main|blockquote|pre|code|img|meta|title)"
     r"\b[^>]*>",
     re.IGNORECASE,
 )
-_BLOCKS = frozenset(
-    "p div br h1 h2 h3 h4 h5 h6 ul ol li table tr section article header footer main blockquote "
-    "pre title".split()
+_BLOCKS = word_set(
+    "p div br h1 h2 h3 h4 h5 h6 ul ol li table tr section article header footer main blockquote pre title"
 )
 _SKIP = frozenset(("script", "style", "head"))
 

@@ -11,22 +11,54 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache
 
+from textmeter.words import word_set
+
 # Function words (determiners, pronouns, prepositions, conjunctions, auxiliaries, common adverbs).
 # They are excluded from word familiarity and rare-word counts and used for language detection.
-DUTCH_FUNCTION_WORDS: frozenset[str] = frozenset(
-    ["de", "het", "een", "der", "des", "den", "'t", "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "mij", "me", "jou", "hem", "haar", "ons", "hen", "hun", "zich", "zichzelf", "elkaar", "mijn", "jouw", "uw", "zijn", "haar", "onze", "ons", "hun", "m'n", "z'n", "dit", "dat", "deze", "die", "wat", "wie", "welk", "welke", "waar", "wanneer", "hoe", "waarom", "waarop", "waarmee", "waarin", "waarvoor", "er", "hier", "daar", "daarom", "daarna", "daarbij", "daarmee", "daarvoor", "daarin", "daarop", "daarover", "daardoor", "en", "of", "maar", "want", "dus", "omdat", "doordat", "als", "zoals", "dan", "toen", "terwijl", "hoewel", "tenzij", "zodat", "nadat", "voordat", "totdat", "sinds", "indien", "mits", "noch", "ofwel", "zowel", "in", "op", "aan", "bij", "met", "van", "voor", "na", "naar", "uit", "over", "onder", "boven", "tussen", "door", "om", "tot", "tegen", "zonder", "tijdens", "volgens", "binnen", "buiten", "achter", "naast", "langs", "rond", "per", "via", "vanaf", "sinds", "te", "niet", "geen", "nooit", "wel", "ook", "nog", "al", "toch", "zo", "zeer", "heel", "erg", "meer", "meest", "minder", "veel", "weinig", "is", "ben", "bent", "zijn", "was", "waren", "wordt", "word", "worden", "werd", "werden", "geweest", "heb", "hebt", "heeft", "hebben", "had", "hadden", "kan", "kun", "kunt", "kunnen", "kon", "konden", "zal", "zult", "zullen", "zou", "zouden", "moet", "moeten", "moest", "moesten", "mag", "mogen", "mocht", "wil", "wilt", "willen", "wou", "wilde", "gaat", "gaan", "ging", "gingen", "doe", "doet", "doen", "deed", "deden", "alle", "alles", "iets", "niets", "iemand", "niemand", "elk", "elke", "ieder", "iedere", "sommige", "andere", "ander", "nu", "dan", "toen", "straks", "vaak", "soms", "altijd", "even", "eens", "weer", "zelfs", "alleen", "ook", "ja", "nee", "misschien", "eigenlijk", "gewoon", "best"]
+DUTCH_FUNCTION_WORDS: frozenset[str] = word_set(
+    """
+    de het een der des den 't ik jij je u hij zij ze wij we jullie mij me jou hem haar ons
+    hen hun zich zichzelf elkaar mijn jouw uw zijn haar onze ons hun m'n z'n dit dat deze
+    die wat wie welk welke waar wanneer hoe waarom waarop waarmee waarin waarvoor er hier
+    daar daarom daarna daarbij daarmee daarvoor daarin daarop daarover daardoor en of maar
+    want dus omdat doordat als zoals dan toen terwijl hoewel tenzij zodat nadat voordat
+    totdat sinds indien mits noch ofwel zowel in op aan bij met van voor na naar uit over
+    onder boven tussen door om tot tegen zonder tijdens volgens binnen buiten achter naast
+    langs rond per via vanaf sinds te niet geen nooit wel ook nog al toch zo zeer heel erg
+    meer meest minder veel weinig is ben bent zijn was waren wordt word worden werd werden
+    geweest heb hebt heeft hebben had hadden kan kun kunt kunnen kon konden zal zult zullen
+    zou zouden moet moeten moest moesten mag mogen mocht wil wilt willen wou wilde gaat gaan
+    ging gingen doe doet doen deed deden alle alles iets niets iemand niemand elk elke ieder
+    iedere sommige andere ander nu dan toen straks vaak soms altijd even eens weer zelfs
+    alleen ook ja nee misschien eigenlijk gewoon best
+    """
 )
 
-ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "mine", "yours", "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "and", "or", "but", "so", "because", "if", "then", "than", "as", "while", "although", "though", "unless", "until", "since", "in", "on", "at", "by", "with", "from", "for", "of", "to", "into", "onto", "over", "under", "above", "between", "through", "about", "against", "without", "during", "before", "after", "around", "along", "across", "behind", "beyond", "within", "per", "via", "not", "no", "never", "yes", "also", "too", "very", "more", "most", "less", "much", "many", "few", "some", "any", "all", "each", "every", "is", "am", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do", "does", "did", "doing", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "there", "here", "now", "then", "just", "only", "even", "still", "again", "already", "always", "often", "sometimes"]
+ENGLISH_FUNCTION_WORDS: frozenset[str] = word_set(
+    """
+    the a an this that these those i you he she it we they me him her us them my your his
+    its our their mine yours who whom whose which what where when why how and or but so
+    because if then than as while although though unless until since in on at by with from
+    for of to into onto over under above between through about against without during before
+    after around along across behind beyond within per via not no never yes also too very
+    more most less much many few some any all each every is am are was were be been being
+    has have had having do does did doing can could will would shall should may might must
+    there here now then just only even still again already always often sometimes
+    """
 )
 
 # Words that are frequent in one language and rare in the other: used to detect the language.
-_DUTCH_MARKERS = frozenset(
-    ["de", "het", "een", "en", "van", "ik", "je", "jij", "u", "hij", "zij", "wij", "niet", "geen", "is", "zijn", "wordt", "worden", "dat", "die", "deze", "dit", "met", "voor", "naar", "bij", "ook", "maar", "als", "om", "te", "er", "op", "aan", "uit", "over", "onze", "uw", "hun", "wat"]
+_DUTCH_MARKERS = word_set(
+    """
+    de het een en van ik je jij u hij zij wij niet geen is zijn wordt worden dat die deze
+    dit met voor naar bij ook maar als om te er op aan uit over onze uw hun wat
+    """
 )
-_ENGLISH_MARKERS = frozenset(
-    ["the", "a", "an", "and", "of", "i", "you", "he", "she", "we", "they", "not", "no", "is", "are", "was", "were", "be", "been", "that", "this", "these", "with", "for", "to", "at", "by", "from", "but", "if", "it", "its", "our", "your", "their", "what", "which", "who", "have", "has"]
+_ENGLISH_MARKERS = word_set(
+    """
+    the a an and of i you he she we they not no is are was were be been that this these with
+    for to at by from but if it its our your their what which who have has
+    """
 )
 
 
@@ -68,9 +100,8 @@ _LINKS = ("", "s", "en", "e")
 _MIN_PART = 3
 _KNOWN = 3.0  # a compound part must be at least this frequent
 # Suffixes that look like words ("lijk" = corpse): never a compound head.
-_NOT_HEADS = frozenset(
-    "lijk lijke lijken lijkheid heid heden baar bare loos loze schap isch ische achtig achtige "
-    "ing ingen tje tjes ster sters erij aar aars ling lingen ist isten iteit".split()
+_NOT_HEADS = word_set(
+    "lijk lijke lijken lijkheid heid heden baar bare loos loze schap isch ische achtig achtige ing ingen tje tjes ster sters erij aar aars ling lingen ist isten iteit"
 )
 
 

@@ -12,6 +12,7 @@ from textmeter import grammar, jargon, lexicon, messages, syllables
 from textmeter.errors import EmptyTextError, NoWordsError, TextTooLongError, UnknownLanguageError
 from textmeter.html import looks_like_html, strip_html
 from textmeter.text import Kind, Sentence, Token, parse
+from textmeter.words import word_set
 
 MAX_CHARACTERS = 1_000_000
 WORDS_PER_MINUTE = 200
@@ -25,9 +26,7 @@ SHORT_TEXT_WORDS = 100
 SHORT_TEXT_SENTENCES = 5
 LANGUAGES = ("nl", "en")
 # Abbreviations every reader knows; they are not flagged.
-KNOWN_ABBREVIATIONS = frozenset(
-    "EU VS NL TV OK WC ID PC CV USB DNA AOW NS KLM UK USA UN NATO CEO BV NV GGD tv".split()
-)
+KNOWN_ABBREVIATIONS = word_set("EU VS NL TV OK WC ID PC CV USB DNA AOW NS KLM UK USA UN NATO CEO BV NV GGD tv")
 _PLACEHOLDER_OPEN = frozenset("[{<")
 
 
@@ -188,12 +187,7 @@ def measure(text: str, lang: str | None = None, *, html: str = "strip") -> Measu
         raise EmptyTextError()
 
     structure = parse(text)
-    all_words = [
-        token.text
-        for sentence in structure.sentences
-        for token in sentence.tokens
-        if token.kind is Kind.WORD
-    ]
+    all_words = [token.text for sentence in structure.sentences for token in sentence.tokens if token.kind is Kind.WORD]
     if not all_words:
         raise NoWordsError()
     detected = lang is None
@@ -306,9 +300,7 @@ def _assemble(
     content = [w for w in all_words if w.content]
     familiarity = statistics.fmean(w.familiarity for w in content) if content else 7.0
     rare = [w for w in content if w.familiarity < RARE_ZIPF]
-    long_words = [
-        w for w in all_words if w.syllables >= LONG_WORD_SYLLABLES or len(w.text) >= LONG_WORD_LETTERS
-    ]
+    long_words = [w for w in all_words if w.syllables >= LONG_WORD_SYLLABLES or len(w.text) >= LONG_WORD_LETTERS]
     passive = [s for s in counted if s.passive is not None]
     n_nominal = sum(len(s.nominal) for s in counted)
     n_officialese = sum(len(s.officialese) for s in counted)
@@ -318,17 +310,15 @@ def _assemble(
     very_long = [n for n in lengths if n > VERY_LONG_SENTENCE]
 
     excluded = _excluded_counts(stats)
-    all_tokens_words = sum(
-        1 for s in structure.sentences for t in s.tokens if t.kind is Kind.WORD
-    ) + sum(1 for u in structure.units for t in u.tokens if t.kind is Kind.WORD)
+    all_tokens_words = sum(1 for s in structure.sentences for t in s.tokens if t.kind is Kind.WORD) + sum(
+        1 for u in structure.units for t in u.tokens if t.kind is Kind.WORD
+    )
     if structure.fallback:
         all_tokens_words -= sum(1 for u in structure.units for t in u.tokens if t.kind is Kind.WORD)
 
     paragraph_words: dict[int, int] = {}
     for s in counted:
-        paragraph_words[s.sentence.paragraph] = paragraph_words.get(s.sentence.paragraph, 0) + len(
-            s.words
-        )
+        paragraph_words[s.sentence.paragraph] = paragraph_words.get(s.sentence.paragraph, 0) + len(s.words)
     formal, informal = _address_counts(stats, lang)
 
     features = difficulty_model.features(
@@ -404,8 +394,7 @@ def _assemble(
     if n_words < SHORT_TEXT_WORDS or n_sentences < SHORT_TEXT_SENTENCES:
         warnings.append("short_text")
     measurement.warnings = [
-        messages.pick(messages.WARNINGS[key], lang, words=n_words, sentences=n_sentences)
-        for key in warnings
+        messages.pick(messages.WARNINGS[key], lang, words=n_words, sentences=n_sentences) for key in warnings
     ]
     return measurement
 
@@ -481,9 +470,7 @@ def _span_text(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int
     return tokens[first].start, tokens[last - 1].end
 
 
-def _highlights(
-    stats: list[_SentenceStats], lang: str, formal: int, informal: int
-) -> list[Highlight]:
+def _highlights(stats: list[_SentenceStats], lang: str, formal: int, informal: int) -> list[Highlight]:
     highlights: list[Highlight] = []
     seen_acronyms: set[str] = set()
     explained: set[str] = set()
@@ -568,9 +555,7 @@ def _highlights(
                     reason = messages.reason("long_word", lang, syllables=word.syllables)
                     kind = "long_word"
                 if parts is not None or word.syllables >= 6:
-                    highlights.append(
-                        Highlight("word", kind, word.token.start, word.token.end, word.text, reason)
-                    )
+                    highlights.append(Highlight("word", kind, word.token.start, word.token.end, word.text, reason))
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
             if token.kind is not Kind.WORD:

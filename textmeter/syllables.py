@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pyphen
 
+from textmeter.words import word_set
+
 # Dutch vowel clusters that form one syllable, longest first.
 _NL_CLUSTERS = (
     "ieuw",
@@ -100,8 +102,11 @@ _SILENT_E_ENDINGS = (
     "cake",
 )
 # Dutch words that really end in a pronounced "-e" although they look like the endings above.
-_PRONOUNCED_E = frozenset(
-    ["code", "mode", "type", "case", "date", "scene", "rate", "slide", "game", "home", "live", "file", "life", "like", "site", "made", "base", "size", "make", "take", "store"]
+_PRONOUNCED_E = word_set(
+    """
+    code mode type case date scene rate slide game home live file life like site made base
+    size make take store
+    """
 )
 # Loanwords the rules get wrong, with their Dutch pronunciation's syllable count.
 _NL_EXCEPTIONS: dict[str, int] = {
@@ -227,11 +232,14 @@ def count_english(word: str) -> int:
     groups = len(_EN_VOWEL_GROUP_RE.findall(lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1  # silent final e: "make", "state"
-    elif lower.endswith(("es", "ed")) and groups > 1 and not lower.endswith(("ted", "ded", "ses")):
-        if len(lower) > 3 and lower[-3] not in "aeiouy":
-            groups -= 1  # "named", "makes"; not "wanted", "passes"
-    if lower.endswith("le") and len(lower) > 2 and lower[-3] not in "aeiouy":
-        pass  # "table" keeps its -le syllable (already counted)
+    elif (
+        lower.endswith(("es", "ed"))
+        and groups > 1
+        and not lower.endswith(("ted", "ded", "ses"))
+        and len(lower) > 3
+        and lower[-3] not in "aeiouy"
+    ):
+        groups -= 1  # "named", "makes"; not "wanted", "passes"
     hyphenated = len(_hyphenator("en").inserted(lower).split("-"))
     # pyphen's en_US patterns split conservatively; the vowel rule is better on average. Use
     # pyphen only to break ties of very long words where vowel groups undercount (e.g. "ia").

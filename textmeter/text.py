@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
+
+from textmeter.words import word_set
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     WORD = "word"
     NUMBER = "number"
     URL = "url"
@@ -64,13 +66,24 @@ _TOKEN_RE = re.compile(
 )
 
 # Abbreviations written with one full stop, lower case, without the stop.
-TITLES = frozenset(["dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "ds", "st", "sr", "jr", "mgr", "fa", "jhr", "mrs", "ms"])
-MONTHS = frozenset(["jan", "feb", "febr", "mrt", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec"])
-MID_SENTENCE = frozenset(
-    ["bijv", "bv", "vb", "resp", "ca", "vs", "zgn", "evt", "incl", "excl", "art", "blz", "nr", "hfdst", "hfst", "par", "tel", "vgl", "afd", "mln", "mld", "ong", "pag", "pct", "gem", "ged", "jl", "str", "vlgs", "vnl", "vz", "wo", "nl", "no", "fig", "ex", "cf", "approx", "dept", "est", "vol"]
+TITLES = word_set(
+    """
+    dhr mevr mw mr dr drs ir ing prof ds st sr jr mgr fa jhr mrs ms
+    """
 )
-CAN_END = frozenset(["enz", "etc"])
-DOTTED_CAN_END = frozenset(["z.s.m.", "e.d.", "e.a.", "a.u.b.", "s.v.p.", "m.v.g.", "etc.", "enz."])
+MONTHS = word_set(
+    """
+    jan feb febr mrt mar apr jun jul aug sep sept okt oct nov dec
+    """
+)
+MID_SENTENCE = word_set(
+    """
+    bijv bv vb resp ca vs zgn evt incl excl art blz nr hfdst hfst par tel vgl afd mln mld
+    ong pag pct gem ged jl str vlgs vnl vz wo nl no fig ex cf approx dept est vol
+    """
+)
+CAN_END = word_set("enz etc")
+DOTTED_CAN_END = word_set("z.s.m. e.d. e.a. a.u.b. s.v.p. m.v.g. etc. enz. p.p.")
 ABBREVIATIONS = TITLES | MONTHS | MID_SENTENCE | CAN_END
 
 _OPENING_QUOTES = frozenset("\"“‘„«('[")
@@ -221,7 +234,7 @@ def parse(text: str) -> Structure:
         elif _LIST_RE.match(line.text):
             flush()
             start = _content_start(line, _LIST_RE)
-            if line.text.rstrip().rstrip("\"”’)").endswith((".", "!", "?", "…")):
+            if line.text.rstrip().rstrip('"”’)').endswith((".", "!", "?", "…")):
                 paragraph.append(_Line(start, line.end, text[start : line.end]))
                 flush()
             else:
@@ -253,8 +266,10 @@ def _add_paragraph(text: str, lines: list[_Line], structure: Structure) -> None:
         words = _word_count(tokenize(text, first.start, first.end))
         stripped = first.text.rstrip()
         rest = lines[1:]
-        if stripped.endswith(",") and 0 < words <= _SALUTATION_MAX_WORDS and (
-            not rest or _starts_capitalised(rest[0].text)
+        if (
+            stripped.endswith(",")
+            and 0 < words <= _SALUTATION_MAX_WORDS
+            and (not rest or _starts_capitalised(rest[0].text))
         ):
             _add_unit(text, "salutation", first.start, first.end, structure)
         elif (
