@@ -116,11 +116,7 @@ def is_participle(word: str) -> bool:
         return True
     if word.endswith("heid"):
         return False
-    if (
-        word.endswith("end")
-        and lexicon.zipf(word[:-1], "nl") >= 3.0
-        and lexicon.zipf(word[:-1] + "en", "nl") < 2.0
-    ):
+    if word.endswith("end") and lexicon.zipf(word[:-1], "nl") >= 3.0 and lexicon.zipf(word[:-1] + "en", "nl") < 2.0:
         return False  # a present participle: vervelend (vervelen + d), not getekend (tekenen)
     return bool(_GE_RE.match(word) or _INSEPARABLE_RE.match(word))
 
