@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 import access
 from accounts.roles import Role, Task
@@ -73,6 +73,7 @@ def project_learners(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @access.staff_required(Task.VIEW_AUDIT)
+@require_safe
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The security officer reads and filters the activity log."""
     form = audit_queries.AuditFilterForm(request.GET or None)
