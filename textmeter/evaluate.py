@@ -221,11 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrong.sort(key=lambda p: score_difficulty(p.complex.measurement) - score_difficulty(p.simple.measurement))
     if args.wrong and wrong:
         print(f"\nPairs judged wrongly ({len(wrong)}); the worst {min(args.wrong, len(wrong))}:")
-        for p in wrong[: args.wrong]:
-            c, s = p.complex.measurement, p.simple.measurement
-            print(f"- document {p.document}: difficulty complex {c.difficulty} vs simple {s.difficulty}")
-            print(f"  complex: {p.complex.text[:160]}")
-            print(f"  simple:  {p.simple.text[:160]}")
+        for pair in wrong[: args.wrong]:
+            c, s = pair.complex.measurement, pair.simple.measurement
+            print(f"- document {pair.document}: difficulty complex {c.difficulty} vs simple {s.difficulty}")
+            print(f"  complex: {pair.complex.text[:160]}")
+            print(f"  simple:  {pair.simple.text[:160]}")
     return 0
 
 

@@ -238,7 +238,7 @@ def difficulty_band(score: float, lang: str) -> str:
     for lower, nl, en in DIFFICULTY_BANDS:
         if score >= lower:
             return en if lang == "en" else nl
-    return DIFFICULTY_BANDS[-1][2 if lang == "en" else 1]
+    return "very easy" if lang == "en" else "zeer eenvoudig"
 
 
 def error(key: str, **values: object) -> tuple[str, str]:

@@ -306,7 +306,7 @@ def _starts_sentence(token: Token | None) -> bool:
         return token.text[0].isupper()
     if token.kind is Kind.PUNCT:
         return token.text in _OPENING_QUOTES or token.text in ("-", "–", "—")
-    return token.kind is not Kind.PUNCT
+    return True  # a number, link, e-mail address or symbol
 
 
 def split_sentences(tokens: list[Token]) -> list[list[Token]]:
