@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +15,21 @@ class AuditFilterForm(forms.Form):
     since = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("De begindatum ligt na de einddatum."))
+        return data
+
 
 def filter_events(form: AuditFilterForm) -> QuerySet[AuditEvent]:
+    """The events matching the filter; none while the filter has an error (it is shown on the form)."""
     events = AuditEvent.objects.select_related("client").order_by("-at", "-id")
-    if not form.is_bound or not form.is_valid():
+    if not form.is_bound:
         return events
+    if not form.is_valid():
+        return events.none()
     data = form.cleaned_data
     if data["event"]:
         events = events.filter(event=data["event"])
