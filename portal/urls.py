@@ -11,3 +11,6 @@ urlpatterns = [
     path("groepen/<str:code>/inschrijven/", views.group_enrol, name="group-enrol"),
     path("groepen/<str:code>/uitschrijven/", views.group_withdraw, name="group-withdraw"),
 ]
+urlpatterns += [
+    path("vragenlijsten/<str:code>/", views.questionnaire_fill, name="questionnaire-fill"),
+]

@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import access
+from access.questionnaires import access_questionnaire
 from clients.models import Learner
+from portal import queries as portal_queries
+from questionnaires import actions as q_actions
+from questionnaires import queries as q_queries
+from questionnaires.forms import QuestionnaireForm
 from training import enrolments, queries
 
 
@@ -38,6 +43,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "project": project,
             "items": items,
+            "rows": portal_queries.overview_rows(project, items),
             "next_item": queries.next_action(items),
             "sessions": queries.list_learner_sessions(learner, project),
         },
@@ -91,3 +97,43 @@ def group_withdraw(request: HttpRequest, code: str) -> HttpResponse:
     else:
         messages.success(request, _("Je bent uitgeschreven voor %(group)s.") % {"group": group.name})
     return redirect("portal:group-list", code=group.project.code)
+
+
+# --- L7 intake and L9 evaluation -----------------------------------------------------------------
+
+
+@access.learner_required
+def questionnaire_fill(request: HttpRequest, code: str) -> HttpResponse:
+    """L7/L9: answer the questions, save a draft or submit once."""
+    questionnaire = access_questionnaire(request.user, code)
+    learner = _learner(request)
+    overview = redirect("portal:project-detail", code=questionnaire.project.code)
+    if q_queries.is_submitted(questionnaire, learner):
+        messages.info(request, _("Je hebt deze vragenlijst al ingestuurd. Dank je wel!"))
+        return overview
+    if not q_queries.is_open(questionnaire, learner):
+        messages.error(request, _("Deze evaluatie gaat open na de laatste bijeenkomst van je groep."))
+        return overview
+    questions = q_queries.list_questions(questionnaire)
+    draft = q_queries.draft_of(questionnaire, learner)
+    is_draft = request.POST.get("opslaan") == "concept"
+    form = QuestionnaireForm(
+        request.POST or None,
+        questionnaire=questionnaire,
+        questions=questions,
+        draft=is_draft,
+        answers=draft.answers if draft else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        save = q_actions.save_draft if is_draft else q_actions.submit
+        try:
+            save(questionnaire=questionnaire, learner=learner, answers=form.answers(), by=request.user)
+        except q_actions.QuestionnaireError as error:
+            messages.error(request, str(error))
+            return overview
+        if is_draft:
+            messages.success(request, _("Je antwoorden zijn bewaard. Je kunt later verder gaan."))
+            return redirect("portal:questionnaire-fill", code=questionnaire.code)
+        messages.success(request, _("Dank je wel! Je antwoorden zijn verstuurd."))
+        return overview
+    return render(request, "portal/questionnaire_fill.html", {"questionnaire": questionnaire, "form": form})

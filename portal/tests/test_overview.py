@@ -49,5 +49,11 @@ class OverviewTests(CastTestCase):
         self.login(self.learner.user)
         url = reverse("portal:project-detail", args=[self.project_a.code])
         self.client.get(url)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(url)
+        for n in range(50):
+            action = training.add_action(project=self.project_a, kind="preparation", title=f"Opdracht {n}", by=self.ca)
+            training.start_action(action=action, learner=self.learner, by=self.learner.user)
+        with self.assertNumQueries(8):
+            response = self.client.get(url)
+        self.assertEqual(len(response.context["rows"]), 56)
