@@ -43,11 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"textmeter: {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(summary(result))
+    try:
+        if args.json:
+            json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(summary(result))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        sys.stderr.close()
     return 0
 
 

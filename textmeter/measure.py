@@ -26,7 +26,7 @@ SHORT_TEXT_WORDS = 100
 SHORT_TEXT_SENTENCES = 5
 LANGUAGES = ("nl", "en")
 # Abbreviations every reader knows; they are not flagged.
-KNOWN_ABBREVIATIONS = word_set("EU VS NL TV OK WC ID PC CV USB DNA AOW NS KLM UK USA UN NATO CEO BV NV GGD tv")
+KNOWN_ABBREVIATIONS = word_set("EU VS NL UK USA TV OK WC ID PC CV USB DNA")
 _PLACEHOLDER_OPEN = frozenset("[{<")
 
 
@@ -121,6 +121,7 @@ class Measurement:
     longest_paragraph_words: int
     difficulty: float
     difficulty_label: str
+    difficulty_contributions: dict[str, float]  # logit points per feature vs. the centre text
     b1: B1Check
     sentence_details: list[SentenceDetail]
     highlights: list[Highlight]
@@ -270,8 +271,8 @@ def _is_name_or_acronym(tokens: Sequence[Token], index: int, lang: str) -> bool:
         return True
     if not text[0].isupper():
         return False
-    if text in ("U", "I") or lexicon.is_function_word(text, lang) and text == "U":
-        return False
+    if lexicon.is_function_word(text, lang):
+        return False  # "U" and "Uw" in letters, "I" in English
     return not _is_sentence_start(tokens, index)
 
 
@@ -384,6 +385,7 @@ def _assemble(
         longest_paragraph_words=max(paragraph_words.values(), default=0),
         difficulty=round(score, 1),
         difficulty_label=messages.difficulty_band(score, lang),
+        difficulty_contributions=difficulty_model.contributions(features),
         b1=None,  # type: ignore[arg-type]  # filled in below
         sentence_details=[_detail(s) for s in stats],
         highlights=_highlights(stats, lang, formal, informal),
@@ -411,7 +413,7 @@ def features_of(measurement: Measurement) -> difficulty_model.Features:
 
 
 def _excluded_counts(stats: list[_SentenceStats]) -> dict[str, int]:
-    counts = {"numbers": 0, "urls": 0, "emails": 0, "names": 0}
+    counts = {"numbers": 0, "urls": 0, "emails": 0, "names": 0, "acronyms": 0}
     for s in stats:
         counted = {id(w.token) for w in s.words}
         for token in s.sentence.tokens:
@@ -422,7 +424,7 @@ def _excluded_counts(stats: list[_SentenceStats]) -> dict[str, int]:
             elif token.kind is Kind.EMAIL:
                 counts["emails"] += 1
             elif token.kind in (Kind.WORD, Kind.ABBREVIATION) and id(token) not in counted:
-                counts["names"] += 1
+                counts["acronyms" if _is_acronym(token.text) else "names"] += 1
     return counts
 
 
@@ -477,8 +479,6 @@ def _highlights(stats: list[_SentenceStats], lang: str, formal: int, informal: i
     minority = grammar.INFORMAL if informal <= formal else grammar.FORMAL
     for s in stats:
         sentence = s.sentence
-        source = [t.text for t in sentence.tokens]
-        sentence_text = " ".join(source)
         n = len(s.words)
         for flag in _flags(s):
             marks: list[tuple[int, int]] = []
@@ -502,7 +502,7 @@ def _highlights(stats: list[_SentenceStats], lang: str, formal: int, informal: i
                     flag,
                     sentence.start,
                     sentence.end,
-                    sentence_text[:0] + _slice(s),
+                    _slice(s),
                     messages.reason(flag, lang, **values),
                     suggestion,
                     marks,
