@@ -128,6 +128,9 @@ def _is_zijn_verb(participle: str) -> bool:
     return bool(match and match.group(1) in _ZIJN_PARTICIPLES)
 
 
+_WINDOW = 12
+
+
 def find_passive(words: Sequence[str], lang: str) -> Passive | None:
     """The first passive construction in a sentence's lower-case words, or None."""
     if lang == "en":
@@ -136,24 +139,18 @@ def find_passive(words: Sequence[str], lang: str) -> Passive | None:
     auxiliaries = [i for i, w in enumerate(words) if w in WORDEN or (w in ZIJN and not (w == "zijn" and has_hebben))]
     if not auxiliaries:
         return None
-    participles = [i for i, w in enumerate(words) if w != "geworden" and is_participle(w)]
+    participle = [w != "geworden" and is_participle(w) for w in words]
     for aux in auxiliaries:
-        candidates = participles
-        if words[aux] in WORDEN:
-            candidates = sorted(
-                {*participles}
-                | {
-                    i
-                    for i, w in enumerate(words)
-                    if i != aux and w not in _NOT_PARTICIPLES and _INSEPARABLE_T_RE.match(w)
-                }
-            )
-        for part in candidates:
-            if abs(part - aux) > 12:
+        worden = words[aux] in WORDEN
+        # The participle stands within a dozen words of its auxiliary (before it in a subclause).
+        for part in range(max(0, aux - _WINDOW), min(len(words), aux + _WINDOW + 1)):
+            if part == aux:
                 continue
-            if words[aux] in WORDEN:
-                return Passive(aux, part)
-            if not _is_zijn_verb(words[part]) and words[part] != "geworden":
+            word = words[part]
+            if worden:
+                if participle[part] or (word not in _NOT_PARTICIPLES and _INSEPARABLE_T_RE.match(word)):
+                    return Passive(aux, part)
+            elif participle[part] and not _is_zijn_verb(word):
                 return Passive(aux, part)
     return None
 

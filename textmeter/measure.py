@@ -204,7 +204,8 @@ def measure(text: str, lang: str | None = None, *, html: str = "strip") -> Measu
 
 
 def _is_sentence_start(tokens: Sequence[Token], index: int) -> bool:
-    for previous in reversed(tokens[:index]):
+    for position in range(index - 1, -1, -1):
+        previous = tokens[position]
         if previous.kind in (Kind.WORD, Kind.NUMBER, Kind.ABBREVIATION, Kind.URL, Kind.EMAIL):
             return False
         if previous.text in (":", "•", "-", "–", "—", "(", '"', "“", "„", "'", "‘"):
