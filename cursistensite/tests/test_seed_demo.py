@@ -31,7 +31,7 @@ COUNTED: list[type[models.Model]] = [
 
 
 def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in COUNTED}
+    return {model.__name__: model._default_manager.count() for model in COUNTED}
 
 
 def seed() -> str:
