@@ -9,6 +9,7 @@ Public API::
     m.to_dict()                                   # the JSON form (see README.md)
     text = read_document("brief.docx", data)      # .txt, .md, .docx -> str
     c = compare(before_text, after_text)          # before/after, per figure better/worse
+    preload()                                     # optional: load word lists at start-up
 
 No Django, no network: word frequencies come from wordfreq's offline lists.
 """
@@ -33,6 +34,7 @@ from textmeter.measure import (
     Measurement,
     SentenceDetail,
     measure,
+    preload,
 )
 from textmeter.reading import read_document
 
@@ -56,5 +58,6 @@ __all__ = [
     "UnsupportedFileError",
     "compare",
     "measure",
+    "preload",
     "read_document",
 ]

@@ -203,6 +203,14 @@ def measure(text: str, lang: str | None = None, *, html: str = "strip") -> Measu
     return _assemble(text, language, detected, structure, stats, warnings, measured_text)
 
 
+def preload(*languages: str) -> None:
+    """Load the word-frequency lists and hyphenation patterns now (about 0.6 s per language), e.g.
+    when the portal starts, instead of during the first measurement."""
+    for lang in languages or LANGUAGES:
+        lexicon.zipf("de", lang)
+        syllables.count("de", lang)
+
+
 def _is_sentence_start(tokens: Sequence[Token], index: int) -> bool:
     for position in range(index - 1, -1, -1):
         previous = tokens[position]
