@@ -7,9 +7,12 @@ from pypdf import PdfReader
 
 from cursistensite.testing import CastTestCase
 from training import actions as training
+from training.models import Session
 
 
 class AttendanceTests(CastTestCase):
+    session: Session
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()

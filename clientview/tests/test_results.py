@@ -5,11 +5,14 @@ from django.urls import reverse
 
 from clientview.tests.helpers import answer, build_project, make_questionnaire
 from cursistensite.testing import CastTestCase
-from questionnaires.models import Response
+from questionnaires.models import Question, Questionnaire, Response
 
 
 class WishesTests(CastTestCase):
     """P5: intake answers per learner and per question, with a summary per question."""
+
+    intake: Questionnaire
+    q: dict[str, Question]
 
     @classmethod
     def setUpTestData(cls) -> None:
