@@ -14,3 +14,9 @@ urlpatterns = [
 urlpatterns += [
     path("vragenlijsten/<str:code>/", views.questionnaire_fill, name="questionnaire-fill"),
 ]
+urlpatterns += [
+    path("projecten/<str:code>/huiswerk/", views.upload_list, name="upload-list"),
+    path("bestanden/<str:code>/", views.upload_download, name="upload-download"),
+    path("projecten/<str:code>/materiaal/", views.material_list, name="material-list"),
+    path("materiaal/<str:code>/", views.material_download, name="material-download"),
+]

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import access
+from access.documents import access_material, access_upload, learner_materials, learner_uploads
 from access.questionnaires import access_questionnaire
 from clients.models import Learner
+from cursistensite.lib.files import attachment_response
+from documents import actions as doc_actions
 from portal import queries as portal_queries
+from portal.forms import UploadForm
 from questionnaires import actions as q_actions
 from questionnaires import queries as q_queries
 from questionnaires.forms import QuestionnaireForm
@@ -137,3 +142,56 @@ def questionnaire_fill(request: HttpRequest, code: str) -> HttpResponse:
         messages.success(request, _("Dank je wel! Je antwoorden zijn verstuurd."))
         return overview
     return render(request, "portal/questionnaire_fill.html", {"questionnaire": questionnaire, "form": form})
+
+
+# --- L6 homework upload, L10 course material, D4 opening files -----------------------------------
+
+
+@access.learner_required
+def upload_list(request: HttpRequest, code: str) -> HttpResponse:
+    """L6: the confidentiality warning, the upload form and the learner's visible uploads."""
+    project = access.access_project(request.user, code)
+    learner = _learner(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doc_actions.upload_homework(
+                project=project,
+                learner=learner,
+                file=form.cleaned_data["file"],
+                acknowledged=form.cleaned_data["acknowledged"],
+                action=portal_queries.homework_action(learner, project),
+                by=request.user,
+            )
+        except doc_actions.UploadError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _("Je huiswerk is geüpload."))
+            return redirect("portal:upload-list", code=project.code)
+    uploads = learner_uploads(learner, project).order_by("-uploaded_at")
+    return render(request, "portal/upload_list.html", {"project": project, "form": form, "uploads": uploads})
+
+
+@login_required
+def upload_download(request: HttpRequest, code: str) -> HttpResponseBase:
+    """D4: an upload, access-checked, as attachment with nosniff; every open is logged. Also for staff."""
+    upload = access_upload(request.user, code)
+    doc_actions.record_open(document=upload, by=request.user)
+    return attachment_response(upload.storage_key, filename=upload.original_name, content_type=upload.content_type)
+
+
+@access.learner_required
+def material_list(request: HttpRequest, code: str) -> HttpResponse:
+    """L10: course material for the learner's project, group or the learner alone."""
+    project = access.access_project(request.user, code)
+    materials = learner_materials(_learner(request), project).order_by("title")
+    return render(request, "portal/material_list.html", {"project": project, "materials": materials})
+
+
+@login_required
+def material_download(request: HttpRequest, code: str) -> HttpResponseBase:
+    material = access_material(request.user, code)
+    doc_actions.record_open(document=material, by=request.user)
+    return attachment_response(
+        material.storage_key, filename=material.original_name, content_type=material.content_type
+    )

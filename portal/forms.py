@@ -1,0 +1,27 @@
+"""Forms of the learner portal."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from documents.files import ALLOWED_EXTENSIONS
+
+
+class UploadForm(forms.Form):
+    """L6 homework upload with the S7 confidentiality warning acknowledged first."""
+
+    acknowledged = forms.BooleanField(
+        label=_("Ik heb de waarschuwing gelezen: mijn bestand bevat geen vertrouwelijke of persoonsgegevens."),
+        error_messages={"required": _("Bevestig eerst dat je de waarschuwing hebt gelezen.")},
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("Toegestaan: %(types)s.") % {"types": ", ".join(ALLOWED_EXTENSIONS)},
+        error_messages={
+            "required": _("Kies een bestand."),
+            "empty": _("Het bestand is leeg."),
+            "invalid": _("Dit is geen geldig bestand."),
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in ALLOWED_EXTENSIONS)}),
+    )
