@@ -111,3 +111,18 @@ def access_client(user: Any, code: str) -> Client:
 
 def clients_with_counts() -> QuerySet[Client]:
     return Client.objects.annotate(n_projects=Count("projects", distinct=True)).order_by("name")
+
+
+def access_own_session(user: Any, code: str) -> Session:
+    """A session for attendance and the briefing: a trainer only gets the groups and sessions they train
+    (another group's session is 404); the CA and the project's adviser get every visible session."""
+    from django.http import Http404
+
+    from access import access_session
+    from accounts.roles import ROLE_TASKS, Role
+
+    session = access_session(user, code, need=Task.TRACK_PROGRESS)
+    roles = {role for role in user.roles if Task.TRACK_PROGRESS in ROLE_TASKS[role]}
+    if roles - {Role.TRAINER} or user.pk in (session.trainer_id, session.group.trainer_id):
+        return session
+    raise Http404

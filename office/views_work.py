@@ -35,7 +35,7 @@ from training.models import Attendance
 @access.staff_required(Task.TRACK_PROGRESS)
 def session_attendance(request: HttpRequest, code: str) -> HttpResponse:
     """Register present / absent / excused / late for every learner of the session's group."""
-    session = access.access_session(request.user, code, need=Task.TRACK_PROGRESS)
+    session = office_queries.access_own_session(request.user, code)
     learners = access.list_group_members(request.user, session.group, need=Task.TRACK_PROGRESS)
     current = dict(Attendance.objects.filter(session=session).values_list("learner_id", "status"))
     form = forms.AttendanceForm(request.POST or None, learners=learners, current=current)
@@ -54,7 +54,7 @@ def session_attendance(request: HttpRequest, code: str) -> HttpResponse:
 @access.staff_required(Task.TRACK_PROGRESS)
 def session_briefing(request: HttpRequest, code: str) -> HttpResponse:
     """Before a session: the intake answers of exactly this group's learners."""
-    session = access.access_session(request.user, code, need=Task.TRACK_PROGRESS)
+    session = office_queries.access_own_session(request.user, code)
     learners = list(access.list_group_members(request.user, session.group, need=Task.TRACK_PROGRESS))
     intakes = Questionnaire.objects.filter(project=session.group.project, kind=Questionnaire.Kind.INTAKE)
     questions = list(Question.objects.filter(questionnaire__in=intakes).order_by("questionnaire_id", "order", "id"))
