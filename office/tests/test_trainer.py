@@ -19,8 +19,7 @@ from training.models import Attendance, Session
 class TrainerTests(CastTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.session = Session.objects.filter(group=self.group_a1).order_by("starts_at").first()
-        assert self.session is not None
+        self.session: Session = Session.objects.filter(group=self.group_a1).order_by("starts_at")[0]
 
     def attendance_url(self, session: Session | None = None) -> str:
         return reverse("office:session-attendance", args=[(session or self.session).code])
