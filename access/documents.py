@@ -13,7 +13,7 @@ from access.core import learner_of, require_task
 from access.training import staff_projects
 from accounts.roles import Task
 from clients.models import Learner
-from documents.models import Material, Upload
+from documents.models import Certificate, Material, Upload
 from training.models import Enrolment, Project
 
 
@@ -59,3 +59,14 @@ def access_material(user: Any, code: str) -> Material:
     if material is None or not learner_materials(learner, material.project).filter(pk=material.pk).exists():
         raise Http404
     return material
+
+
+def access_certificate(user: Any, code: str) -> Certificate:
+    """A learner's own certificate (L13); others 404; non-learners 403."""
+    learner = learner_of(user)
+    if learner is None:
+        raise PermissionDenied
+    certificate = Certificate.objects.filter(code=code, learner=learner).select_related("project").first()
+    if certificate is None:
+        raise Http404
+    return certificate

@@ -29,6 +29,8 @@ def overview_rows(project: Project, items: list[LearnerAction]) -> list[Overview
             url = reverse("portal:questionnaire-fill", args=[questionnaire.code])
         elif item.action.kind == ProjectAction.Kind.HOMEWORK:
             url = reverse("portal:upload-list", args=[project.code])
+        elif item.action.kind == ProjectAction.Kind.CERTIFICATE:
+            url = reverse("portal:certificate-page", args=[project.code])
         rows.append(OverviewRow(item=item, url=url))
     return rows
 

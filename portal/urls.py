@@ -20,3 +20,12 @@ urlpatterns += [
     path("projecten/<str:code>/materiaal/", views.material_list, name="material-list"),
     path("materiaal/<str:code>/", views.material_download, name="material-download"),
 ]
+urlpatterns += [
+    path("projecten/<str:code>/certificaat/", views.certificate_page, name="certificate-page"),
+    path("certificaten/<str:code>/pdf/", views.certificate_pdf, name="certificate-pdf"),
+    # Public (no login): also meant to be mounted at /certificaat/controle/ through portal.public_urls.
+    path("certificaat/controle/<str:verification_code>/", views.certificate_verify, name="certificate-verify"),
+]
+urlpatterns += [
+    path("agenda.ics", views.calendar, name="calendar"),
+]

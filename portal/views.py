@@ -2,17 +2,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import access
-from access.documents import access_material, access_upload, learner_materials, learner_uploads
+from access.documents import (
+    access_certificate,
+    access_material,
+    access_upload,
+    learner_materials,
+    learner_uploads,
+)
 from access.questionnaires import access_questionnaire
 from clients.models import Learner
 from cursistensite.lib.files import attachment_response
+from cursistensite.lib.ics import CalendarEvent, calendar_response
 from documents import actions as doc_actions
+from documents import certificates
+from documents.models import Certificate
 from portal import queries as portal_queries
 from portal.forms import UploadForm
 from questionnaires import actions as q_actions
@@ -195,3 +204,67 @@ def material_download(request: HttpRequest, code: str) -> HttpResponseBase:
     return attachment_response(
         material.storage_key, filename=material.original_name, content_type=material.content_type
     )
+
+
+# --- L13 certificate -----------------------------------------------------------------------------
+
+
+@access.learner_required
+def certificate_page(request: HttpRequest, code: str) -> HttpResponse:
+    """L13: what is still missing, or the certificate to download."""
+    project = access.access_project(request.user, code)
+    learner = _learner(request)
+    if request.method == "POST":
+        try:
+            certificates.issue_certificate(learner=learner, project=project, by=request.user)
+        except certificates.CertificateError as error:
+            messages.error(request, str(error))
+        return redirect("portal:certificate-page", code=project.code)
+    return render(
+        request,
+        "portal/certificate.html",
+        {
+            "project": project,
+            "certificate": certificates.current_certificate(learner, project),
+            "status": certificates.completion(learner, project),
+        },
+    )
+
+
+@login_required
+def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = access_certificate(request.user, code)
+    if certificate.revoked_at is not None:
+        raise Http404
+    doc_actions.record_open(document=certificate, by=request.user)
+    return certificates.pdf_response(
+        certificates.certificate_pdf(certificate), filename=f"certificaat-{certificate.verification_code}.pdf"
+    )
+
+
+def certificate_verify(request: HttpRequest, verification_code: str) -> HttpResponse:
+    """L13: the public check of a certificate, showing the full frozen data (no login needed)."""
+    certificate = Certificate.objects.filter(verification_code=verification_code.strip().upper()).first()
+    status = 200 if certificate is not None else 404
+    return render(request, "portal/certificate_verify.html", {"certificate": certificate}, status=status)
+
+
+# --- L2 calendar file ----------------------------------------------------------------------------
+
+
+@access.learner_required
+def calendar(request: HttpRequest) -> HttpResponse:
+    """L2: an .ics file of the learner's own sessions."""
+    sessions = queries.list_learner_sessions(_learner(request)).select_related("group__project")
+    events = [
+        CalendarEvent(
+            uid=session.code,
+            starts_at=session.starts_at,
+            ends_at=session.ends_at,
+            summary=f"{session.group.project.name}: {session.title or session.group.name}",
+            location=session.location,
+            description=_("Trainer: %(name)s") % {"name": session.trainer.full_name} if session.trainer else "",
+        )
+        for session in sessions
+    ]
+    return calendar_response(events, name=_("Mijn bijeenkomsten"), filename="bijeenkomsten.ics")

@@ -126,7 +126,7 @@ class QuestionnaireTests(CastTestCase):
             self.login(self.learner.user)
             self.client.post(
                 self.url(self.evaluation),
-                {"opslaan": "concept", f"q{self.evaluation.questions.first().pk}": "3"},  # type: ignore[union-attr]
+                {"opslaan": "concept", f"q{self.evaluation.questions.earliest('order').pk}": "3"},
             )
             self.client.post(self.url(self.evaluation), self.full_answers(self.evaluation))
             self.client.post(self.url(self.evaluation), self.full_answers(self.evaluation))
@@ -149,8 +149,9 @@ class QuestionnaireTests(CastTestCase):
         self.assertFalse(Response.objects.filter(questionnaire=self.intake_b).exists())
 
     def test_L7_other_groups_questionnaire_is_not_found(self) -> None:
-        self.intake.action.group = self.group_a2  # type: ignore[union-attr]
-        self.intake.action.save()  # type: ignore[union-attr]
+        action = self.world.clients[0].actions["intake"]
+        action.group = self.group_a2
+        action.save()
         self.login(self.learner.user)
         self.assertEqual(self.client.get(self.url(self.intake)).status_code, 404)
         self.login(self.learner_other_group.user)
