@@ -45,10 +45,27 @@ def progress_table(request: HttpRequest, code: str) -> HttpResponse:
     project = access.access_project(request.user, code)
     matrix = progress.build_progress_matrix(project)
     form = ProgressFilterForm(request.GET or None, groups=matrix.groups, actions=matrix.actions)
+    sort = "naam"
     if form.is_bound and form.is_valid():
-        matrix = progress.filter_matrix(matrix, form.filters())
-    context = {"project": project, "matrix": matrix, "form": form, "tab": "progress"}
+        filters = form.filters()
+        matrix, sort = progress.filter_matrix(matrix, filters), filters.sort
+    context = {
+        "project": project,
+        "matrix": matrix,
+        "form": form,
+        "sort": sort,
+        "sort_by_name": _with_param(request, "sorteer", "naam"),
+        "sort_by_group": _with_param(request, "sorteer", "groep"),
+        "tab": "progress",
+    }
     return render(request, "clientview/progress_list.html", context)
+
+
+def _with_param(request: HttpRequest, key: str, value: str) -> str:
+    """The current query string with `key` set to `value` (for the sort links)."""
+    params = request.GET.copy()
+    params[key] = value
+    return params.urlencode()
 
 
 @access.contact_required

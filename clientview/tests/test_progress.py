@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
 from typing import Any
 
+import time_machine
 from django.urls import reverse
 
 from clients.actions import create_learner
 from clientview.tests.helpers import build_project
+from cursistensite.demo import AMS
 from cursistensite.testing import CastTestCase
 from training import actions as training
 
@@ -71,6 +74,23 @@ class ProgressTableTests(CastTestCase):
         groups = [row.group.name for row in response.context["matrix"].rows]
         self.assertEqual(groups, ["Groep A"] * 3 + ["Groep B"] * 3)
         self.assertEqual(self.names(response)[:3], ["Daan Visser", "Fatima El Amrani", "Sanne Jansen"])
+
+    def test_P2_sort_links_keep_the_filters_and_mark_the_sorted_column(self) -> None:
+        self.login(self.contact.user)
+        response = self.client.get(self.url(self.project_a.code, f"?groep={self.group_a1.code}"))
+        self.assertContains(response, f'href="?groep={self.group_a1.code}&amp;sorteer=groep"')
+        self.assertContains(response, '<th scope="col" aria-sort="ascending">Naam</th>', html=True)
+
+    def test_P2_a_learner_becomes_late_when_the_due_date_passes(self) -> None:
+        preparation = self.world.clients[0].actions["preparation"]
+        self.login(self.contact.user)
+        query = f"?actie={preparation.code}&te_laat=on"
+        self.assertEqual(self.names(self.client.get(self.url(self.project_a.code, query))), [])
+        due = datetime.combine(preparation.due_on, time(12, 0), tzinfo=AMS)
+        with time_machine.travel(due + timedelta(days=1)):
+            self.login(self.contact.user)
+            late = self.names(self.client.get(self.url(self.project_a.code, query)))
+        self.assertEqual(len(late), 6)
 
     def test_P2_bad_filter_answers_with_a_dutch_message_and_shows_everyone(self) -> None:
         self.login(self.contact.user)
