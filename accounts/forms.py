@@ -27,6 +27,10 @@ class LoginForm(AuthenticationForm):
         "expired": _("Je toegang is verlopen. Neem contact op met de security officer."),
     }
 
+    def clean_username(self) -> str:
+        """One spelling per address, so the lockout counts `Anna@x` and `anna@x` as one account."""
+        return str(self.cleaned_data["username"]).strip().lower()
+
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         if isinstance(user, User) and user.access_expired():

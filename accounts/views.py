@@ -64,7 +64,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _throttle = device.verify_is_allowed()
+        if not allowed:
+            # django-otp waits longer after every wrong code; say so instead of "wrong code".
+            form.add_error(
+                "token", _("Te veel verkeerde codes achter elkaar. Wacht een halve minuut en probeer het opnieuw.")
+            )
+        elif device.verify_token(form.cleaned_data["token"]):
             with transaction.atomic():
                 if enrolling:
                     device.confirmed = True
@@ -72,7 +78,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                     record(Event.OTP_ENROLLED, actor=user, target=user)
                 otp_login(request, device)
             return redirect(_safe_next(request))
-        form.add_error("token", _("Deze code klopt niet. Probeer de nieuwste code uit je app."))
+        else:
+            form.add_error("token", _("Deze code klopt niet. Probeer de nieuwste code uit je app."))
     context: dict[str, Any] = {"form": form, "enrolling": enrolling, "next": _safe_next(request)}
     if enrolling:
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff")

@@ -75,6 +75,18 @@ class TwoFactorTests(CastTestCase):
             self.assertEqual(event.actor, self.ca)
             self.assertEqual(self.client.get(OFFICE).status_code, 200)
 
+    def test_S2_repeated_wrong_codes_are_throttled_with_a_clear_message(self) -> None:
+        now = timezone.now()
+        with time_machine.travel(now, tick=False):
+            self.client.get(TWO_FACTOR)
+            device = TOTPDevice.objects.get(user=self.ca)
+            self.client.post(TWO_FACTOR, {"token": token_for(device, offset=10)})
+            # Right away, even the right code is held back, and the page says why.
+            response = self.client.post(TWO_FACTOR, {"token": token_for(device)})
+            self.assertContains(response, "Te veel verkeerde codes achter elkaar.")
+            self.assertNotContains(response, "Deze code klopt niet.")
+            self.assertFalse(TOTPDevice.objects.get(pk=device.pk).confirmed)
+
     def test_S2_bad_input_gets_dutch_messages(self) -> None:
         for token, message in [
             ("", "Vul de code van zes cijfers in."),

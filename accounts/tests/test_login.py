@@ -121,6 +121,20 @@ class LockoutTests(CastTestCase):
         self.assertEqual(response.status_code, 429)
         self.assertFalse(AuditEvent.objects.filter(event=Event.LOGIN).exists())
 
+    def test_S1_lockout_cannot_be_dodged_by_changing_the_case_of_the_address(self) -> None:
+        spellings = [self.user.email, self.user.email.upper(), self.user.email.title(), f" {self.user.email} "]
+        answers = []
+        for n in range(settings.AXES_FAILURE_LIMIT):
+            http = HttpClient(HTTP_USER_AGENT=f"browser-{n}")
+            answers.append(post_login(http, spellings[n % len(spellings)], "verkeerd-wachtwoord").status_code)
+        self.assertEqual(answers[-1], 429)
+        response = post_login(HttpClient(HTTP_USER_AGENT="browser-x"), self.user.email.upper(), PASSWORD)
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(
+            set(AuditEvent.objects.filter(event=Event.LOGIN_FAILED).values_list("actor_label", flat=True)),
+            {self.user.email},
+        )
+
     def test_S1_other_accounts_behind_the_same_office_address_still_log_in(self) -> None:
         self._fail_until_locked(UNKNOWN, "browser-a")
         colleague = with_password(self.learner_same_group.user)
