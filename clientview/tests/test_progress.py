@@ -86,6 +86,7 @@ class ProgressTableTests(CastTestCase):
         self.login(self.contact.user)
         query = f"?actie={preparation.code}&te_laat=on"
         self.assertEqual(self.names(self.client.get(self.url(self.project_a.code, query))), [])
+        assert preparation.due_on is not None
         due = datetime.combine(preparation.due_on, time(12, 0), tzinfo=AMS)
         with time_machine.travel(due + timedelta(days=1)):
             self.login(self.contact.user)
