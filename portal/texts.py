@@ -10,14 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 import access
 from access.measurements import access_measurement, visible_measurements
 from measurements.actions import delete_measurement, figures_of, save_measurement
-from textmeter.errors import TextMeterError
+from textmeter import TextMeterError, read_document
 from textmeter.measure import Highlight, Measurement, measure
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -50,7 +50,7 @@ class MeasureForm(forms.Form):
             try:
                 data["text"] = read_upload(upload.name or "", upload.read())
             except TextMeterError as error:
-                raise forms.ValidationError(str(error)) from error
+                raise forms.ValidationError(error_text(error)) from error
         if not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Plak een tekst of kies een bestand."))
         return data
@@ -70,12 +70,12 @@ class CompareForm(forms.Form):
 
 
 def read_upload(name: str, data: bytes) -> str:
-    import textmeter
+    return read_document(name, data)
 
-    reader = getattr(textmeter, "read_document", None)
-    if reader is None:  # pragma: no cover - the library always provides it
-        from textmeter.cli import read_document as reader
-    return str(reader(name, data))
+
+def error_text(error: TextMeterError) -> str:
+    """The library's message in the language of the page."""
+    return error.message(get_language() or "nl")
 
 
 def render_highlighted(text: str, highlights: list[Highlight]) -> SafeString:
@@ -142,7 +142,7 @@ def _measure(text: str, language: str) -> tuple[Measurement | None, str | None]:
     try:
         return measure(text, language or None), None
     except TextMeterError as error:
-        return None, str(error)
+        return None, error_text(error)
 
 
 @access.learner_required
