@@ -29,3 +29,7 @@ urlpatterns += [
 urlpatterns += [
     path("agenda.ics", views.calendar, name="calendar"),
 ]
+urlpatterns += [
+    path("gegevens/", views.personal_data, name="personal-data"),
+    path("gegevens/email-bevestigen/<str:token>/", views.email_confirm, name="email-confirm"),
+]

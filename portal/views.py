@@ -16,14 +16,16 @@ from access.documents import (
     learner_uploads,
 )
 from access.questionnaires import access_questionnaire
+from accounts.models import User
 from clients.models import Learner
 from cursistensite.lib.files import attachment_response
 from cursistensite.lib.ics import CalendarEvent, calendar_response
 from documents import actions as doc_actions
 from documents import certificates
 from documents.models import Certificate
+from portal import actions as portal_actions
 from portal import queries as portal_queries
-from portal.forms import UploadForm
+from portal.forms import EmailChangeForm, PersonalDataForm, UploadForm
 from questionnaires import actions as q_actions
 from questionnaires import queries as q_queries
 from questionnaires.forms import QuestionnaireForm
@@ -268,3 +270,39 @@ def calendar(request: HttpRequest) -> HttpResponse:
         for session in sessions
     ]
     return calendar_response(events, name=_("Mijn bijeenkomsten"), filename="bijeenkomsten.ics")
+
+
+# --- L12 personal data ---------------------------------------------------------------------------
+
+
+@access.learner_required
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """L12: change name and language; ask for a new email address (confirmed through a link)."""
+    user = request.user
+    assert isinstance(user, User)
+    form = PersonalDataForm(
+        request.POST if "opslaan" in request.POST else None,
+        initial={"full_name": user.full_name, "language": user.language},
+    )
+    email_form = EmailChangeForm(request.POST if "email" in request.POST else None)
+    try:
+        if form.is_bound and form.is_valid():
+            portal_actions.change_personal_data(user=user, by=user, **form.cleaned_data)
+            messages.success(request, _("Je gegevens zijn opgeslagen."))
+            return redirect("portal:personal-data")
+        if email_form.is_bound and email_form.is_valid():
+            portal_actions.request_email_change(user=user, new_email=email_form.cleaned_data["new_email"], by=user)
+            messages.success(request, _("We hebben een bevestigingslink naar je nieuwe e-mailadres gestuurd."))
+            return redirect("portal:personal-data")
+    except portal_actions.PersonalDataError as error:
+        (form if form.is_bound else email_form).add_error(None, str(error))
+    return render(request, "portal/personal_data.html", {"form": form, "email_form": email_form})
+
+
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """L12: the link in the mail to the new address (works without being logged in)."""
+    try:
+        portal_actions.confirm_email_change(token=token, by=request.user)
+    except portal_actions.PersonalDataError as error:
+        return render(request, "portal/email_confirm.html", {"error": str(error)}, status=400)
+    return render(request, "portal/email_confirm.html", {"error": None})

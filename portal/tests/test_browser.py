@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from datetime import timedelta
 from typing import Any
 
@@ -126,7 +127,7 @@ def test_L2_L5_L6_L7_L9_L13_learner_journey(page: Page, live_server: Any) -> Non
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download je certificaat (PDF)").click()
     download = download_info.value
-    data = open(download.path(), "rb").read()  # noqa: SIM115 - a one-shot read of a temporary file
+    data = Path(download.path()).read_bytes()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "Sanne Jansen" in text
     assert zuiderveen.project.name in text
