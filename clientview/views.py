@@ -94,6 +94,7 @@ def learner_detail(request: HttpRequest, code: str, learner_code: str) -> HttpRe
         "learner": learner,
         "group": progress.learner_group(project, learner),
         "items": queries.list_learner_actions(learner, project),
+        "uploaded": progress.uploaded_action_ids(project, learner),
         "attendance": progress.list_learner_attendance(project, learner),
         "tab": "progress",
     }

@@ -231,6 +231,15 @@ def learner_group(project: Project, learner: Learner) -> TrainingGroup | None:
     return enrolment.group if enrolment else None
 
 
+def uploaded_action_ids(project: Project, learner: Learner) -> set[int]:
+    """Actions for which `learner` has a still-visible upload (D5: three months). Never the upload itself."""
+    return set(
+        Upload.objects.filter(
+            project=project, learner=learner, action__isnull=False, hidden_at__gt=timezone.now()
+        ).values_list("action_id", flat=True)
+    )
+
+
 @dataclass
 class SessionAttendance:
     session: Session

@@ -47,6 +47,14 @@ class PreparationTests(CastTestCase):
         self.assertNotContains(response, upload.storage_key)
         self.assertNotContains(response, upload.code)
 
+    def test_P6_learner_page_says_an_upload_is_present_without_showing_it(self) -> None:
+        upload = self.upload(self.learner)
+        self.login(self.contact.user)
+        response = self.client.get(reverse("clientview:learner-detail", args=[self.project_a.code, self.learner.code]))
+        self.assertContains(response, "upload aanwezig", count=1)
+        self.assertNotContains(response, upload.original_name)
+        self.assertNotContains(response, upload.code)
+
     def test_P6_D5_an_upload_past_three_months_no_longer_counts(self) -> None:
         self.upload(self.learner, days_ago=100)
         self.login(self.contact.user)

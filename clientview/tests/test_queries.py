@@ -47,7 +47,7 @@ class QueryCountTests(CastTestCase):
         self.login(self.contact.user)
         for built in (self.small, self.large):
             url = reverse("clientview:learner-detail", args=[built.project.code, built.learners[0].code])
-            with self.assertNumQueries(11):
+            with self.assertNumQueries(12):
                 self.assertEqual(self.client.get(url).status_code, 200)
 
     def test_P3_groups(self) -> None:
