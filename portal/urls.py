@@ -33,3 +33,7 @@ urlpatterns += [
     path("gegevens/", views.personal_data, name="personal-data"),
     path("gegevens/email-bevestigen/<str:token>/", views.email_confirm, name="email-confirm"),
 ]
+urlpatterns += [
+    path("kennisbank/", views.article_list, name="article-list"),
+    path("kennisbank/<str:code>/", views.article_detail, name="article-detail"),
+]

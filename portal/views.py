@@ -23,6 +23,7 @@ from cursistensite.lib.ics import CalendarEvent, calendar_response
 from documents import actions as doc_actions
 from documents import certificates
 from documents.models import Certificate
+from knowledge import queries as knowledge
 from portal import actions as portal_actions
 from portal import queries as portal_queries
 from portal.forms import EmailChangeForm, PersonalDataForm, UploadForm
@@ -306,3 +307,24 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
     except portal_actions.PersonalDataError as error:
         return render(request, "portal/email_confirm.html", {"error": str(error)}, status=400)
     return render(request, "portal/email_confirm.html", {"error": None})
+
+
+# --- L11 knowledge base --------------------------------------------------------------------------
+
+
+@access.learner_required
+def article_list(request: HttpRequest) -> HttpResponse:
+    """L11: published articles, searchable (Dutch full text on PostgreSQL)."""
+    query = request.GET.get("zoek", "")
+    articles = knowledge.search_articles(query)[:100]
+    return render(request, "portal/article_list.html", {"articles": articles, "query": query})
+
+
+@access.learner_required
+def article_detail(request: HttpRequest, code: str) -> HttpResponse:
+    article = knowledge.published_articles().filter(code=code).first()
+    if article is None:
+        raise Http404
+    return render(
+        request, "portal/article_detail.html", {"article": article, "body": knowledge.render_markdown(article.body)}
+    )
