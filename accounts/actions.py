@@ -8,11 +8,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Invitation, User
+from accounts.roles import Task
 from audit.actions import record
 from audit.models import Event
 
@@ -73,6 +75,15 @@ def client_of(user: Any) -> Any:
     return None
 
 
+def require_staff_manager(by: Any) -> None:
+    """S3: only the security officer changes staff accounts and roles (`None` is the system itself:
+    the demo seed and management commands)."""
+    if by is None:
+        return
+    if not (getattr(by, "is_authenticated", False) and by.is_employee and Task.MANAGE_STAFF in by.tasks):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def create_employee(
     *,
@@ -87,6 +98,7 @@ def create_employee(
     access_ends_at: Any = None,
 ) -> User:
     """A staff member or third party with roles (S1–S3, S5). Only the security officer calls this."""
+    require_staff_manager(by)
     user = User.objects.create_user(
         email=email,
         full_name=full_name,
@@ -106,6 +118,7 @@ def create_employee(
 def grant_role(*, user: User, role: Any, by: Any) -> None:
     from accounts.models import RoleAssignment
 
+    require_staff_manager(by)
     _, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, defaults={"granted_by": by if getattr(by, "pk", None) else None}
     )
