@@ -12,6 +12,10 @@ from knowledge.queries import search_articles
 
 
 class ArticleTests(CastTestCase):
+    letter: Article
+    mail: Article
+    draft: Article
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
