@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from accounts.roles import Role
 from clients.imports import FIELDS
-from clients.models import Client
+from clients.models import Client, Learner
 from training.models import Attendance, ProjectAction, TrainingGroup
 
 
@@ -69,7 +69,7 @@ class LearnerForm(PersonForm):
 
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = project.groups.order_by("name")  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["group"]).queryset = project.groups.order_by("name")
 
 
 class ProjectForm(forms.Form):
@@ -82,7 +82,7 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["adviser"].queryset = staff_with_role(Role.ADVISER)  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["adviser"]).queryset = staff_with_role(Role.ADVISER)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -98,6 +98,20 @@ class CopyProjectForm(forms.Form):
     )
 
 
+def _participants(project: Any) -> Any:
+    return Learner.objects.filter(participations__project=project).select_related("user").order_by("user__full_name")
+
+
+class LearnerChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.full_name)
+
+
+class LearnerMultipleChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user.full_name)
+
+
 class ActionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort"), choices=ProjectAction.Kind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
@@ -105,10 +119,42 @@ class ActionForm(forms.Form):
     required = forms.BooleanField(label=_("Verplicht"), required=False, initial=True)
     url = forms.URLField(label=_("Link (e-learning of film)"), required=False, assume_scheme="https")
     group = forms.ModelChoiceField(label=_("Alleen voor groep"), queryset=TrainingGroup.objects.none(), required=False)
+    learners = LearnerMultipleChoice(
+        label=_("Alleen voor deze cursisten"),
+        queryset=Learner.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leeg laten: de actie geldt voor het hele project of de gekozen groep."),
+    )
 
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = project.groups.order_by("name")  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["group"]).queryset = project.groups.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["learners"]).queryset = _participants(project)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("group") and data.get("learners"):
+            raise forms.ValidationError(_("Kies een groep of losse cursisten, niet allebei."))
+        return data
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    file = forms.FileField(label=_("Bestand"), error_messages={"required": _("Kies een bestand.")})
+    group = forms.ModelChoiceField(label=_("Alleen voor groep"), queryset=TrainingGroup.objects.none(), required=False)
+    learner = LearnerChoice(label=_("Alleen voor cursist"), queryset=Learner.objects.none(), required=False)
+
+    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["group"]).queryset = project.groups.order_by("name")
+        cast(forms.ModelChoiceField, self.fields["learner"]).queryset = _participants(project)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("group") and data.get("learner"):
+            raise forms.ValidationError(_("Kies een groep of één cursist, niet allebei."))
+        return data
 
 
 class GroupForm(forms.Form):
@@ -119,7 +165,7 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = staff_with_role(Role.TRAINER)  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["trainer"]).queryset = staff_with_role(Role.TRAINER)
 
 
 class SessionForm(forms.Form):
@@ -131,7 +177,7 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = staff_with_role(Role.TRAINER)  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["trainer"]).queryset = staff_with_role(Role.TRAINER)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -18,6 +18,7 @@ urlpatterns = [
     path("projecten/<str:code>/kopieren/", views_setup.project_copy, name="project-copy"),
     path("projecten/<str:code>/acties/nieuw/", views_setup.action_create, name="action-create"),
     path("projecten/<str:code>/groepen/nieuw/", views_setup.group_create, name="group-create"),
+    path("projecten/<str:code>/materiaal/nieuw/", views_setup.material_create, name="material-create"),
     path("projecten/<str:code>/cursisten/", views.project_learners, name="project-learners"),
     path("projecten/<str:code>/cursisten/nieuw/", views_setup.learner_create, name="learner-create"),
     path("projecten/<str:code>/voortgang/", views_work.project_progress, name="project-progress"),

@@ -15,10 +15,12 @@ from accounts.actions import create_invitation
 from accounts.roles import Task
 from clients import imports
 from clients.actions import create_client, create_contact
+from documents.actions import UploadError, add_material
 from messaging import mails
 from office import forms
 from office import queries as office_queries
-from training.actions import TrainingError, add_action, add_session, create_group, create_project
+from office.actions import link_action
+from training.actions import TrainingError, add_session, create_group, create_project
 from training.copying import copy_project
 
 IMPORT_KEY = "office_import"
@@ -101,10 +103,31 @@ def action_create(request: HttpRequest, code: str) -> HttpResponse:
     project = access.access_project(request.user, code, need=Task.LINK_TRAININGS)
     form = forms.ActionForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        add_action(project=project, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Actie toegevoegd."))
-        return redirect("office:project-detail", project.code)
+        try:
+            link_action(project=project, by=request.user, **form.cleaned_data)
+        except TrainingError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Actie toegevoegd."))
+            return redirect("office:project-detail", project.code)
     return render(request, "office/form.html", {"form": form, "title": _("Nieuwe actie voor %s") % project})
+
+
+@access.staff_required(Task.LINK_TRAININGS)
+def material_create(request: HttpRequest, code: str) -> HttpResponse:
+    """Attach course material or a document to the project, one group or one learner (U7)."""
+    project = access.access_project(request.user, code, need=Task.LINK_TRAININGS)
+    form = forms.MaterialForm(request.POST or None, request.FILES or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add_material(project=project, by=request.user, **form.cleaned_data)
+        except UploadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, _("Materiaal toegevoegd."))
+            return redirect("office:project-detail", project.code)
+    title = _("Materiaal voor %s") % project
+    return render(request, "office/form.html", {"form": form, "title": title, "multipart": True})
 
 
 @access.staff_required(Task.CREATE_PROJECTS)
