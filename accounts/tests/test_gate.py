@@ -106,6 +106,13 @@ class TwoFactorTests(CastTestCase):
         self.assertRedirects(response, reverse("home"), fetch_redirect_response=False)
         self.assertFalse(AuditEvent.objects.filter(event=Event.OTP_ENROLLED).exists())
 
+    def test_S2_second_factor_page_query_count(self) -> None:
+        TOTPDevice.objects.create(user=self.ca, name="app", confirmed=True)
+        # session, user, confirmed device
+        with self.assertNumQueries(3):
+            response = self.client.get(TWO_FACTOR)
+        self.assertEqual(response.status_code, 200)
+
     def test_S1_learners_have_no_second_factor_page(self) -> None:
         http = HttpClient()
         http.force_login(self.learner.user)

@@ -169,6 +169,11 @@ class PasswordResetTests(CastTestCase):
         self.assertContains(response, "Voer een geldig e-mailadres in.")
         self.assertFalse(MailMessage.objects.exists())
 
+    def test_U1_reset_page_query_count(self) -> None:
+        with self.assertNumQueries(0):
+            response = HttpClient().get(reverse("accounts:password-reset"))
+        self.assertContains(response, "Wachtwoord vergeten")
+
     def test_U1_reset_with_a_weak_password_changes_nothing(self) -> None:
         self._ask(self.user.email)
         mail = MailMessage.objects.get(to=self.user.email)
