@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from audit.actions import record
 from audit.models import Event
 from clients.models import Learner
+from messaging.actions import queue_mail
 from training.actions import TrainingError
 from training.models import Enrolment, Participation, Project, Session, TrainingGroup
 
@@ -128,7 +129,17 @@ def _move_up(groups: dict[int, TrainingGroup], start: TrainingGroup, by: Any) ->
                 todo.append(old.group_id)
             nxt.status = Enrolment.Status.ENROLLED
             nxt.save(update_fields=["status"])
-            record(Event.ENROLLED, actor=by, target=group, client=group.client, data={"moved_up": nxt.learner.code})
+            learner = Learner.objects.select_related("user").get(pk=nxt.learner_id)
+            record(Event.ENROLLED, actor=by, target=group, client=group.client, data={"moved_up": learner.code})
+            queue_mail(
+                template="enrolment_moved_up",
+                to=learner.user.email,
+                context={"name": learner.user.full_name, "group": group.name, "project": group.project.name},
+                client=group.client,
+                learner=learner,
+                by=by,
+                language=learner.user.language,
+            )
             promoted.append(nxt)
     return promoted
 

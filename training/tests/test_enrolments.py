@@ -15,6 +15,7 @@ from audit.models import AuditEvent, Event
 from clients.actions import create_client, create_learner
 from clients.models import Learner
 from cursistensite.testing import CastTestCase
+from messaging.models import MailMessage
 from training import actions as training
 from training.enrolments import EnrolmentError, enrol, list_group_choices, withdraw
 from training.models import Enrolment, TrainingGroup
@@ -53,6 +54,9 @@ class EnrolmentActionTests(CastTestCase):
         self.assertEqual(self.status_in(small, self.learner_same_group), "enrolled")
         self.assertIsNone(self.status_in(self.group_a1, self.learner_same_group))
         self.assertEqual(self.status_in(small, self.learner_other_group), "waiting")
+        mail = MailMessage.objects.get(to=self.learner_same_group.user.email)
+        self.assertIn("Klein", mail.subject)
+        self.assertNotIn(self.learner_same_group.employee_number, mail.body_text)
 
     def test_L5_move_up_cascades_into_the_group_that_was_left(self) -> None:
         small_x = self._small_group(capacity=1)
