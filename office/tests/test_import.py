@@ -131,3 +131,20 @@ class ImportTests(CastTestCase):
             return len(ctx.captured_queries)
 
         self.assertEqual(count(1), count(50))
+
+
+class ImportCapacityTests(CastTestCase):
+    def test_S9_U2_rows_beyond_a_full_group_get_an_error(self) -> None:
+        self.login(self.ca)
+        code = self.project_a.code
+        free = self.group_a1.capacity - self.group_a1.enrolments.filter(status="enrolled").count()
+        rows = [HEADER] + [[f"V {i}", f"vol{i}@zuiderveen.example", "", self.group_a1.name] for i in range(free + 2)]
+        self.client.post(reverse("office:import-upload", args=[code]), {"file": csv_file(rows)})
+        self.client.post(
+            reverse("office:import-mapping", args=[code]),
+            {"name": "0", "email": "1", "employee_number": "2", "group": "3"},
+        )
+        response = self.client.get(reverse("office:import-preview", args=[code]))
+        self.assertContains(response, f"De groep “{self.group_a1.name}” is vol.", count=2)
+        self.client.post(reverse("office:import-preview", args=[code]))
+        self.assertEqual(self.group_a1.enrolments.filter(status="enrolled").count(), self.group_a1.capacity)
