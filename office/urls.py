@@ -22,6 +22,7 @@ urlpatterns = [
     path("projecten/<str:code>/cursisten/", views.project_learners, name="project-learners"),
     path("projecten/<str:code>/cursisten/nieuw/", views_setup.learner_create, name="learner-create"),
     path("projecten/<str:code>/voortgang/", views_work.project_progress, name="project-progress"),
+    path("projecten/<str:code>/voortgang/<str:learner>/", views_work.learner_progress, name="learner-progress"),
     path("projecten/<str:code>/uitnodigen/", views.project_invite, name="project-invite"),
     path("projecten/<str:code>/importeren/", views_setup.import_upload, name="import-upload"),
     path("projecten/<str:code>/importeren/kolommen/", views_setup.import_mapping, name="import-mapping"),

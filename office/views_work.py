@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,9 +25,11 @@ from messaging.models import MailMessage
 from office import forms
 from office import queries as office_queries
 from questionnaires.models import Question, Questionnaire, Response
-from training import progress
+from training import progress, queries
 from training.actions import TrainingError, record_attendance
 from training.models import Attendance
+
+ATTENDANCE_LABELS = dict(Attendance.Status.choices)
 
 # Trainer ------------------------------------------------------------------------------------------
 
@@ -246,3 +248,23 @@ def system_status(request: HttpRequest) -> HttpResponse:
 @access.staff_required(Task.CHANGE_SYSTEM)
 def system_admin(request: HttpRequest) -> HttpResponse:
     return redirect("admin:index")
+
+
+@access.staff_required(Task.TRACK_PROGRESS)
+def learner_progress(request: HttpRequest, code: str, learner: str) -> HttpResponse:
+    """One learner's actions and attendance in one project, as in the client view (P2)."""
+    project = access.access_project(request.user, code, need=Task.TRACK_PROGRESS)
+    person = access.access_learner(request.user, learner, need=Task.TRACK_PROGRESS)
+    if not progress.is_participant(project, person):
+        raise Http404
+    context = {
+        "project": project,
+        "learner": person,
+        "group": progress.learner_group(project, person),
+        "actions": queries.list_learner_actions(person, project),
+        "attendance": [
+            (a.session, ATTENDANCE_LABELS.get(a.status, _("nog niet ingevuld")))
+            for a in progress.list_learner_attendance(project, person)
+        ],
+    }
+    return render(request, "office/learner_progress.html", context)

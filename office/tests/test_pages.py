@@ -119,3 +119,22 @@ class HomeAndProgressTests(CastTestCase):
         )
         self.login(self.ca)
         self.assertEqual(self.client.get(reverse("office:system-status")).status_code, 403)
+
+
+class LearnerProgressTests(CastTestCase):
+    def test_progress_per_learner_with_refusals(self) -> None:
+        url = reverse("office:learner-progress", args=[self.project_a.code, self.learner.code])
+        for user in (self.ca, self.trainer, self.adviser):
+            self.login(user)
+            response = self.client.get(url)
+            self.assertContains(response, self.learner.user.full_name)
+            self.assertContains(response, "nog niet ingevuld")
+        self.login(self.ca)
+        # A learner of another client is not part of this project: 404.
+        other = reverse("office:learner-progress", args=[self.project_a.code, self.learner_other_client.code])
+        self.assertEqual(self.client.get(other).status_code, 404)
+        for user in (self.marketing, self.helpdesk, self.programmer, self.security):
+            self.login(user)
+            self.assertEqual(self.client.get(url).status_code, 403)
+        self.login(self.learner.user)
+        self.assertEqual(self.client.get(url).status_code, 403)
