@@ -26,7 +26,7 @@ class CertificateTests(CastTestCase):
 
     def after_sessions(self) -> Any:
         last = Session.objects.filter(group=self.group_a1).aggregate(m=Max("ends_at"))["m"]
-        return time_machine.travel(last + timedelta(hours=1))
+        return time_machine.travel(last + timedelta(hours=1), tick=False)
 
     def finish(self, attended: int = 2) -> None:
         acts = self.world.clients[0].actions

@@ -120,21 +120,21 @@ class UploadViewTests(CastTestCase):
 
     def test_L6_D5_list_shows_dates_and_hides_after_three_months(self) -> None:
         moment = datetime(2026, 8, 31, 10, 0, tzinfo=AMS)
-        with time_machine.travel(moment):
+        with time_machine.travel(moment, tick=False):
             upload = upload_homework(
                 project=self.project_a, learner=self.learner, file=sample("pdf"), acknowledged=True, by=None
             )
         self.assertEqual(upload.hidden_at, datetime(2026, 11, 30, 10, 0, tzinfo=AMS))
         self.assertEqual(upload.delete_at, datetime(2027, 2, 28, 10, 0, tzinfo=AMS))
         download = reverse("portal:upload-download", args=[upload.code])
-        with time_machine.travel(upload.hidden_at - timedelta(seconds=1)):
+        with time_machine.travel(upload.hidden_at - timedelta(seconds=1), tick=False):
             self.login(self.learner.user)
             response = self.client.get(self.url())
             self.assertContains(response, "30 november 2026")
             self.assertContains(response, "28 februari 2027")
             self.assertContains(response, download)
             self.assertEqual(self.client.get(download).status_code, 200)
-        with time_machine.travel(upload.hidden_at + timedelta(seconds=1)):
+        with time_machine.travel(upload.hidden_at + timedelta(seconds=1), tick=False):
             self.login(self.learner.user)
             self.assertNotContains(self.client.get(self.url()), download)
             self.assertEqual(self.client.get(download).status_code, 404)
@@ -219,7 +219,7 @@ class PurgeTests(CastTestCase):
     def test_D5_purge_deletes_row_and_bytes_at_six_months_is_idempotent_and_leaves_a_content_free_record(
         self,
     ) -> None:
-        with time_machine.travel(datetime(2026, 8, 31, 10, 0, tzinfo=AMS)):
+        with time_machine.travel(datetime(2026, 8, 31, 10, 0, tzinfo=AMS), tick=False):
             upload = upload_homework(
                 project=self.project_a,
                 learner=self.learner,
@@ -229,10 +229,10 @@ class PurgeTests(CastTestCase):
             )
         storage = storages["default"]
         self.assertTrue(storage.exists(upload.storage_key))
-        with time_machine.travel(upload.delete_at - timedelta(seconds=1)):
+        with time_machine.travel(upload.delete_at - timedelta(seconds=1), tick=False):
             self.assertEqual(purge_uploads(), {"uploads": 0, "files": 0})
         self.assertTrue(Upload.objects.filter(pk=upload.pk).exists())
-        with time_machine.travel(upload.delete_at + timedelta(seconds=1)):
+        with time_machine.travel(upload.delete_at + timedelta(seconds=1), tick=False):
             out = io.StringIO()
             call_command("purge_uploads", stdout=out)
             self.assertIn("Verwijderd: 1 uploads, 1 opgeslagen bestanden.", out.getvalue())
