@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 # Paths an employee may reach before the second factor and NDA check: logging in and out,
 # setting up the second factor, public pages and static files.
-OPEN_PREFIXES = ("/account/", "/static/", "/i18n/", "/certificaat/controle/", "/favicon.ico")
+OPEN_PREFIXES = ("/account/", "/static/", "/i18n/", "/portal/certificaat/controle/", "/favicon.ico")
 
 
 class AccountGateMiddleware:

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from cursistensite import demo
+from questionnaires.demo import add_demo_questionnaires
 
 
 class Command(BaseCommand):
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         if demo.exists():
             self.stdout.write("Demo data is already there.")
         else:
-            demo.build_world()
+            world = demo.build_world()
+            add_demo_questionnaires(world)
             self.stdout.write("Demo data created.")
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD}):")
