@@ -38,14 +38,16 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media(tmp_path: Path, settings: Any) -> None:
-    """Every test stores files in its own folder."""
-    settings.MEDIA_ROOT = tmp_path / "files"
+def _isolated_media(request: pytest.FixtureRequest, tmp_path: Path, settings: Any) -> None:
+    """Every test stores files in its own folder; a class that stores files once for all its tests
+    names that folder in `media_root`."""
+    root = getattr(request.cls, "media_root", None) or tmp_path / "files"
+    settings.MEDIA_ROOT = root
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "files"},
+            "OPTIONS": {"location": root},
         },
     }
 

@@ -7,6 +7,7 @@ Views never call `Model.objects` on client data themselves.
 """
 
 from access.core import (
+    any_user_required,
     contact_of,
     contact_required,
     employee_required,
@@ -15,6 +16,7 @@ from access.core import (
     require_task,
     staff_required,
 )
+from access.staff import access_client, access_employee
 from access.training import (
     access_group,
     access_learner,
@@ -28,6 +30,9 @@ from access.training import (
 )
 
 __all__ = [
+    "access_client",
+    "access_employee",
+    "any_user_required",
     "access_group",
     "access_learner",
     "access_project",

@@ -8,13 +8,14 @@ from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from accounts.models import User
 from accounts.roles import Task
 from clients.models import ClientContact, Learner
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def learner_of(user: Any) -> Learner | None:
@@ -53,7 +54,7 @@ def _guard(check: Callable[[Any], bool], *, audience: str, task: Task | None = N
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):
@@ -69,6 +70,8 @@ def _guard(check: Callable[[Any], bool], *, audience: str, task: Task | None = N
 learner_required = _guard(lambda user: learner_of(user) is not None, audience="learner")
 contact_required = _guard(lambda user: contact_of(user) is not None, audience="contact")
 employee_required = _guard(lambda user: user.is_employee, audience="employee")
+# Pages any logged-in person may open; the access_* call inside decides what they see.
+any_user_required = _guard(lambda user: True, audience="any")
 
 
 def staff_required(task: Task) -> Callable[[View], View]:

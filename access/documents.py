@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from access.core import learner_of, require_task
+from access.core import contact_of, learner_of, require_task
 from access.training import staff_projects
 from accounts.roles import Task
 from clients.models import Learner
 from documents.models import Certificate, Material, Upload
 from training.models import Enrolment, Project
+
+
+def _refuse(user: Any, model: type[Upload] | type[Material] | type[Certificate], code: str) -> NoReturn:
+    """Someone who may not open this kind of document: 403 for their own client's document,
+    404 for another client's or a missing one (a refusal must not reveal that it exists)."""
+    contact = contact_of(user)
+    if contact is not None and not model.objects.filter(code=code, client_id=contact.client_id).exists():
+        raise Http404
+    raise PermissionDenied
 
 
 def learner_uploads(learner: Learner, project: Project, now: Any = None) -> QuerySet[Upload]:
@@ -33,7 +42,7 @@ def access_upload(user: Any, code: str) -> Upload:
         projects = staff_projects(user, Task.VIEW_UPLOADS)
         upload = Upload.objects.filter(code=code, project__in=projects).select_related("learner__user").first()
     else:
-        raise PermissionDenied
+        _refuse(user, Upload, code)
     if upload is None:
         raise Http404
     return upload
@@ -52,7 +61,7 @@ def learner_materials(learner: Learner, project: Project) -> QuerySet[Material]:
 def access_material(user: Any, code: str) -> Material:
     learner = learner_of(user)
     if learner is None:
-        raise PermissionDenied
+        _refuse(user, Material, code)
     material = (
         Material.objects.filter(code=code, project__participations__learner=learner).select_related("project").first()
     )
@@ -65,7 +74,7 @@ def access_certificate(user: Any, code: str) -> Certificate:
     """A learner's own certificate (L13); others 404; non-learners 403."""
     learner = learner_of(user)
     if learner is None:
-        raise PermissionDenied
+        _refuse(user, Certificate, code)
     certificate = Certificate.objects.filter(code=code, learner=learner).select_related("project").first()
     if certificate is None:
         raise Http404

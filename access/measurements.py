@@ -14,7 +14,7 @@ from measurements.models import SavedMeasurement
 from training.models import Enrolment
 
 
-def trained_learner_ids(user: Any) -> QuerySet[Enrolment]:
+def trained_learner_ids(user: Any) -> QuerySet[Enrolment, Any]:
     """Learners enrolled in a group this trainer trains (as group trainer or session trainer)."""
     return Enrolment.objects.filter(
         Q(group__trainer=user) | Q(group__sessions__trainer=user), status=Enrolment.Status.ENROLLED

@@ -85,6 +85,15 @@ def current_certificate(learner: Learner, project: Project) -> Certificate | Non
     return Certificate.objects.filter(learner=learner, project=project, revoked_at__isnull=True).first()
 
 
+def find_for_verification(verification_code: str) -> Certificate | None:
+    """The certificate behind a public verification code; public by design (anyone holding the PDF)."""
+    return (
+        Certificate.objects.filter(verification_code=verification_code.strip().upper())
+        .select_related("project")
+        .first()
+    )
+
+
 def verification_url(certificate: Certificate) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("portal:certificate-verify", args=[certificate.verification_code])
 

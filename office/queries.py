@@ -83,32 +83,6 @@ def employees() -> QuerySet[User]:
     )
 
 
-def access_employee(user: Any, code: str) -> User:
-    """A staff member or third party, for the security officer only (403 without the task, else 404)."""
-    from django.http import Http404
-
-    from access import require_task
-
-    require_task(user, Task.MANAGE_STAFF)
-    person = User.objects.filter(code=code, kind__in=[User.Kind.STAFF, User.Kind.THIRD_PARTY]).first()
-    if person is None:
-        raise Http404
-    return person
-
-
-def access_client(user: Any, code: str) -> Client:
-    """Clients are the tenants themselves; employees who create projects work for every client."""
-    from django.http import Http404
-
-    from access import require_task
-
-    require_task(user, Task.CREATE_PROJECTS)
-    client = Client.objects.filter(code=code).first()
-    if client is None:
-        raise Http404
-    return client
-
-
 def clients_with_counts() -> QuerySet[Client]:
     return Client.objects.annotate(n_projects=Count("projects", distinct=True)).order_by("name")
 

@@ -44,7 +44,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
 
 @access.staff_required(Task.CREATE_PROJECTS)
 def client_detail(request: HttpRequest, code: str) -> HttpResponse:
-    client = office_queries.access_client(request.user, code)
+    client = access.access_client(request.user, code)
     contacts = client.contacts.select_related("user").order_by("user__full_name")
     projects = client.projects.order_by("-starts_on")
     return render(
@@ -55,7 +55,7 @@ def client_detail(request: HttpRequest, code: str) -> HttpResponse:
 @access.staff_required(Task.ENTER_LEARNERS)
 def contact_create(request: HttpRequest, code: str) -> HttpResponse:
     """A project leader of the client, optionally invited at once (U1)."""
-    client = office_queries.access_client(request.user, code)
+    client = access.access_client(request.user, code)
     form = forms.ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

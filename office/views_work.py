@@ -145,7 +145,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
 
 @access.staff_required(Task.MANAGE_STAFF)
 def staff_edit(request: HttpRequest, code: str) -> HttpResponse:
-    person = office_queries.access_employee(request.user, code)
+    person = access.access_employee(request.user, code)
     initial = {
         "full_name": person.full_name,
         "roles": [str(r) for r in person.roles],
@@ -176,7 +176,7 @@ def staff_edit(request: HttpRequest, code: str) -> HttpResponse:
 @access.staff_required(Task.MANAGE_STAFF)
 @require_POST
 def staff_deactivate(request: HttpRequest, code: str) -> HttpResponse:
-    person = office_queries.access_employee(request.user, code)
+    person = access.access_employee(request.user, code)
     try:
         staff.deactivate_staff(user=person, by=request.user)
     except staff.StaffError as exc:

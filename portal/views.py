@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +21,6 @@ from cursistensite.lib.files import attachment_response
 from cursistensite.lib.ics import CalendarEvent, calendar_response
 from documents import actions as doc_actions
 from documents import certificates
-from documents.models import Certificate
 from knowledge import queries as knowledge
 from portal import actions as portal_actions
 from portal import queries as portal_queries
@@ -184,7 +182,7 @@ def upload_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "portal/upload_list.html", {"project": project, "form": form, "uploads": uploads})
 
 
-@login_required
+@access.any_user_required
 def upload_download(request: HttpRequest, code: str) -> HttpResponseBase:
     """D4: an upload, access-checked, as attachment with nosniff; every open is logged. Also for staff."""
     upload = access_upload(request.user, code)
@@ -200,7 +198,7 @@ def material_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "portal/material_list.html", {"project": project, "materials": materials})
 
 
-@login_required
+@access.any_user_required
 def material_download(request: HttpRequest, code: str) -> HttpResponseBase:
     material = access_material(request.user, code)
     doc_actions.record_open(document=material, by=request.user)
@@ -234,7 +232,7 @@ def certificate_page(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
+@access.any_user_required
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     certificate = access_certificate(request.user, code)
     if certificate.revoked_at is not None:
@@ -247,7 +245,7 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 def certificate_verify(request: HttpRequest, verification_code: str) -> HttpResponse:
     """L13: the public check of a certificate, showing the full frozen data (no login needed)."""
-    certificate = Certificate.objects.filter(verification_code=verification_code.strip().upper()).first()
+    certificate = certificates.find_for_verification(verification_code)
     status = 200 if certificate is not None else 404
     return render(request, "portal/certificate_verify.html", {"certificate": certificate}, status=status)
 
