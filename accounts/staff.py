@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from accounts.actions import create_employee, grant_role
+from accounts.actions import create_employee, grant_role, require_staff_manager
 from accounts.models import RoleAssignment, User
 from accounts.roles import Role
 from audit.actions import record
@@ -68,6 +68,7 @@ def update_staff(
     access_ends_at: Any = None,
 ) -> User:
     """Change a staff member's details and roles. Losing a role ends their sessions at once."""
+    require_staff_manager(by)
     if not user.is_employee:
         raise StaffError("Dit is geen medewerker.")
     if user.kind == User.Kind.THIRD_PARTY and access_ends_at is None:
@@ -98,6 +99,7 @@ def update_staff(
 @transaction.atomic
 def deactivate_staff(*, user: User, by: Any) -> User:
     """Switch the account off and end every session of this person at once (S1)."""
+    require_staff_manager(by)
     if not user.is_employee:
         raise StaffError("Dit is geen medewerker.")
     if user.pk == getattr(by, "pk", None):

@@ -178,3 +178,40 @@ def pdf_response(data: bytes, *, filename: str) -> HttpResponse:
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# Staff side (U7: the CA links certificates to learners) -----------------------------------------
+
+
+def staff_certificate(user: Any, code: str, *, need: Any) -> Certificate:
+    """A certificate of a project the employee may work on with task `need`; anything else 404."""
+    from django.http import Http404
+
+    from access import require_task, staff_projects
+
+    require_task(user, need)
+    certificate = (
+        Certificate.objects.filter(code=code, project__in=staff_projects(user, need))
+        .select_related("project", "learner__user")
+        .first()
+    )
+    if certificate is None:
+        raise Http404
+    return certificate
+
+
+def project_certificates(project: Project) -> Any:
+    """Every certificate of `project`, current and revoked, newest first."""
+    return (
+        Certificate.objects.filter(project=project)
+        .select_related("learner__user")
+        .order_by("learner__user__full_name", "-issued_at", "-id")
+    )
+
+
+@transaction.atomic
+def reissue_certificate(*, certificate: Certificate, by: Any) -> Certificate:
+    """Revoke `certificate` (if still current) and issue a new one with a new code and fresh data.
+    If the completion rule is no longer met, nothing changes (CertificateError)."""
+    revoke_certificate(certificate=certificate, by=by)
+    return issue_certificate(learner=certificate.learner, project=certificate.project, by=by)

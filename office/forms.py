@@ -91,6 +91,28 @@ class ProjectForm(forms.Form):
         return data
 
 
+class ProjectEditForm(ProjectForm):
+    """Edit a project; the client does not change."""
+
+    enrolment_deadline = forms.DateTimeField(
+        label=_("Inschrijven en wisselen tot"), widget=DateTimeInput, required=False
+    )
+    hours = forms.DecimalField(label=_("Studie-uren"), min_value=0, max_digits=5, decimal_places=1)
+    min_attendance_percent = forms.IntegerField(
+        label=_("Minimale aanwezigheid (%)"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": _("Vul een percentage tussen 0 en 100 in."),
+            "max_value": _("Vul een percentage tussen 0 en 100 in."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["client"]
+
+
 class CopyProjectForm(forms.Form):
     name = forms.CharField(label=_("Naam van de kopie"), max_length=200)
     starts_on = forms.DateField(

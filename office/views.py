@@ -50,7 +50,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     project = access.access_project(request.user, code, need=Task.TRACK_PROGRESS)
     counts = queries.count_action_progress(project)
-    groups = project.groups.select_related("trainer").order_by("name")
+    groups = project.groups.select_related("trainer").prefetch_related("sessions").order_by("name")
     return render(
         request,
         "office/project_detail.html",

@@ -87,15 +87,16 @@ def _answer(value: Any) -> str:
 
 @access.staff_required(Task.VIEW_UPLOADS)
 def upload_list(request: HttpRequest) -> HttpResponse:
-    """Uploads of the learners of projects this employee works on, while still visible (D5)."""
+    """Uploads of the learners of projects this employee works on; archived ones (past hidden_at) stay
+    downloadable for staff and are marked as such (D5)."""
     projects = access.staff_projects(request.user, Task.VIEW_UPLOADS)
     uploads = (
-        Upload.objects.filter(project__in=projects, hidden_at__gt=timezone.now())
+        Upload.objects.filter(project__in=projects)
         .select_related("learner__user", "project", "action")
         .order_by("-uploaded_at", "-id")
     )
     page = Paginator(uploads, 50).get_page(request.GET.get("pagina"))
-    return render(request, "office/upload_list.html", {"page": page})
+    return render(request, "office/upload_list.html", {"page": page, "now": timezone.now()})
 
 
 @access.staff_required(Task.TRACK_PROGRESS)
