@@ -122,3 +122,30 @@ class StaffAdministrationTests(CastTestCase):
             create_staff(email=f"s{i}@bureau.example", full_name=f"S {i}", roles=[Role.HELPDESK], by=self.security)
         after = {name: count(name) for name in ("office:staff-list", "office:access-review")}
         self.assertEqual(before, after)
+
+
+class StaffActionGuardTests(CastTestCase):
+    """S3: the staff actions themselves refuse anyone without MANAGE_STAFF, not only the views."""
+
+    def test_S3_update_and_deactivate_refuse_users_without_manage_staff(self) -> None:
+        from django.core.exceptions import PermissionDenied
+
+        from accounts.staff import deactivate_staff, update_staff
+
+        for actor in (self.ca, self.programmer, self.trainer2, self.learner.user, self.contact.user):
+            with self.assertRaises(PermissionDenied, msg=str(actor)):
+                update_staff(user=self.trainer, by=actor, full_name="Gewijzigd", roles=[Role.TRAINER, Role.CA])
+            with self.assertRaises(PermissionDenied, msg=str(actor)):
+                deactivate_staff(user=self.trainer, by=actor)
+        trainer = User.objects.get(pk=self.trainer.pk)
+        self.assertTrue(trainer.is_active)
+        self.assertNotEqual(trainer.full_name, "Gewijzigd")
+        self.assertEqual(trainer.roles, {Role.TRAINER})
+
+    def test_S3_security_officer_and_the_system_may_update_and_deactivate(self) -> None:
+        from accounts.staff import deactivate_staff, update_staff
+
+        update_staff(user=self.trainer, by=self.security, full_name="Nieuwe naam", roles=[Role.TRAINER])
+        self.assertEqual(User.objects.get(pk=self.trainer.pk).full_name, "Nieuwe naam")
+        deactivate_staff(user=self.trainer2, by=None)
+        self.assertFalse(User.objects.get(pk=self.trainer2.pk).is_active)
