@@ -8,7 +8,7 @@ from django.shortcuts import render
 import access
 from clientview.charts import progress_chart
 from clientview.forms import ProgressFilterForm
-from cursistensite.lib.files import safe_filename
+from cursistensite.lib.files import generated_attachment, safe_filename
 from cursistensite.lib.ics import CalendarEvent, calendar_response
 from questionnaires import results
 from questionnaires.models import Questionnaire
@@ -75,11 +75,7 @@ def progress_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in exports.BUILDERS:
         raise Http404
     report = exports.export_progress_report(project=project, fmt=fmt, by=request.user)
-    response = HttpResponse(report.content, content_type=report.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated_attachment(report.content, filename=report.filename, content_type=report.content_type)
 
 
 @access.contact_required
@@ -170,11 +166,10 @@ def attendance_pdf(request: HttpRequest, code: str) -> HttpResponse:
     """P7: the printable attendance list (PDF)."""
     session = access.access_session(request.user, code)
     lines = progress.session_attendance(session, access.list_group_members(request.user, session.group))
-    response = HttpResponse(render_attendance_pdf(session, lines), content_type="application/pdf")
-    filename = safe_filename(f"presentielijst-{session.group.name}-{session.starts_at:%Y-%m-%d}.pdf".replace(" ", "-"))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    filename = f"presentielijst-{session.group.name}-{session.starts_at:%Y-%m-%d}.pdf".replace(" ", "-")
+    return generated_attachment(
+        render_attendance_pdf(session, lines), filename=filename, content_type="application/pdf"
+    )
 
 
 @access.contact_required

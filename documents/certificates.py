@@ -13,13 +13,12 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from audit.actions import record
 from audit.models import Event
 from clients.models import Learner
-from cursistensite.lib.files import safe_filename
+from cursistensite.lib.files import generated_attachment
 from documents.models import Certificate
 from training import actions as training
 from training.models import ActionProgress, Attendance, Enrolment, Project, ProjectAction, Session
@@ -171,13 +170,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 
 
 def pdf_response(data: bytes, *, filename: str) -> HttpResponse:
-    """A generated PDF served like a stored file: attachment, nosniff, sandboxed, not cached."""
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return generated_attachment(data, filename=filename, content_type="application/pdf")
 
 
 # Staff side (U7: the CA links certificates to learners) -----------------------------------------

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 import access
 from accounts.roles import Task
+from cursistensite.lib.files import generated_attachment
 from documents import certificates
 from office import forms
 from training import editing, exports
@@ -102,11 +103,7 @@ def progress_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in exports.BUILDERS:
         raise Http404
     report = exports.export_progress_report(project=project, fmt=fmt, by=request.user)
-    response = HttpResponse(report.content, content_type=report.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return generated_attachment(report.content, filename=report.filename, content_type=report.content_type)
 
 
 # Certificates (L13 staff side, U7) ----------------------------------------------------------------

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 from django.core.files.storage import storages
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
+from django.utils.http import content_disposition_header
 
 
 def safe_filename(name: str, default: str = "bestand") -> str:
@@ -20,6 +21,17 @@ def safe_filename(name: str, default: str = "bestand") -> str:
 def attachment_response(storage_key: str, *, filename: str, content_type: str) -> FileResponse:
     handle = storages["default"].open(storage_key, "rb")
     response = FileResponse(handle, as_attachment=True, filename=safe_filename(filename), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def generated_attachment(data: bytes | str, *, filename: str, content_type: str) -> HttpResponse:
+    """A file made on request (PDF, XLSX, CSV, .ics) served like a stored one: attachment, nosniff,
+    sandboxed, never cached."""
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename)) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

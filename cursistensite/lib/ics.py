@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from django.http import HttpResponse
 from django.utils import timezone
 
+from cursistensite.lib.files import generated_attachment
+
 
 @dataclass(frozen=True)
 class CalendarEvent:
@@ -75,6 +77,6 @@ def render_calendar(events: Iterable[CalendarEvent], *, name: str) -> str:
 
 
 def calendar_response(events: Iterable[CalendarEvent], *, name: str, filename: str) -> HttpResponse:
-    response = HttpResponse(render_calendar(events, name=name), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return generated_attachment(
+        render_calendar(events, name=name), filename=filename, content_type="text/calendar; charset=utf-8"
+    )
