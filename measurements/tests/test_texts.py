@@ -122,3 +122,13 @@ class TextMeasureTests(CastTestCase):
             self.client.post(reverse("texts:measure"), {"text": EASY, "save": "on"})
         with self.assertNumQueries(4):
             self.client.get(url)
+
+
+class TextNavigationTests(CastTestCase):
+    def test_L4_the_pages_are_in_the_menus_of_learners_and_trainers(self) -> None:
+        self.login(self.learner.user)
+        self.assertContains(self.client.get(reverse("portal:home"), follow=True), reverse("texts:measure"))
+        self.login(self.trainer)
+        self.assertContains(self.client.get(reverse("office:home")), reverse("office-texts:list"))
+        self.login(self.ca)
+        self.assertNotContains(self.client.get(reverse("office:home")), reverse("office-texts:list"))
