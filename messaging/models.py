@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clients.models import Client, Learner
+from cursistensite.lib.codes import new_code
 
 
 class MailMessage(models.Model):
@@ -38,3 +39,42 @@ class MailMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.to} ({self.status})"
+
+
+class QuestionThread(models.Model):
+    """A learner's question to the trainer (L1, U9), answered in the office."""
+
+    code = models.CharField(max_length=16, unique=True, default=new_code, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey("training.Project", on_delete=models.CASCADE, related_name="question_threads")
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="question_threads")
+    subject = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["closed_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class QuestionMessage(models.Model):
+    """One message in a question thread: the question, a reply or an answer."""
+
+    thread = models.ForeignKey(QuestionThread, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.thread_id} {self.created_at:%Y-%m-%d %H:%M}"

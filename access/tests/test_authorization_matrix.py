@@ -70,9 +70,10 @@ SEGMENT_KIND = {
     "klanten": "client",
     "medewerkers": "employee",
     "facturen": "invoice",
+    "vraag": "thread",
 }
 # Kinds a learner may open only for themselves, and kinds only for their own group.
-OWNER_ONLY = {"learner", "measurement", "upload", "certificate"}
+OWNER_ONLY = {"learner", "measurement", "upload", "certificate", "thread"}
 GROUP_ONLY = {"session"}
 # Patterns that legitimately answer no actor with success in this set-up, with the reason.
 KNOWN_CLOSED: dict[str, str] = {
@@ -217,6 +218,7 @@ class AuthorizationMatrixTests(CastTestCase):
         from documents.models import Certificate
         from invoices.actions import create_invoice
         from knowledge.models import Article
+        from messaging.questions import ask_question
         from questionnaires.models import Questionnaire
 
         def upload(learner: Any, project: Any) -> str:
@@ -236,6 +238,9 @@ class AuthorizationMatrixTests(CastTestCase):
                 verification_code=f"CODE-{learner.code}",
                 issued_at=timezone.now(),
             ).code
+
+        def thread(learner: Any, project: Any) -> str:
+            return ask_question(learner=learner, project=project, subject="Vraag", body="Hoe?", by=learner.user).code
 
         def questionnaire(project: Any) -> str:
             return Questionnaire.objects.create(
@@ -265,6 +270,11 @@ class AuthorizationMatrixTests(CastTestCase):
                 "own": Obj(material(cls.project_a, cls.group_a1), cls.client_a, cls.group_a1, None),
                 "other_group": Obj(material(cls.project_a, cls.group_a2), cls.client_a, cls.group_a2, None),
                 "other_client": Obj(material(cls.project_b, cls.group_b1), cls.client_b, cls.group_b1, None),
+            },
+            "thread": {
+                "own": Obj(thread(*a), cls.client_a, cls.group_a1, cls.learner),
+                "other_group": Obj(thread(*g), cls.client_a, cls.group_a2, cls.learner_other_group),
+                "other_client": Obj(thread(*b), cls.client_b, cls.group_b1, cls.learner_other_client),
             },
             "questionnaire": {
                 "own": Obj(questionnaire_a, cls.client_a, None, None),
