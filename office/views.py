@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 import access
+from access.questions import visible_threads
 from accounts.roles import Role, Task
 from audit import queries as audit_queries
 from messaging.invitations import invite_learners
@@ -34,6 +35,11 @@ def home(request: HttpRequest) -> HttpResponse:
         context["missing_attendance"] = office_queries.sessions_missing_attendance(user)[:50]
     if Role.CA in user.roles:
         context["to_invite"] = office_queries.projects_to_invite(user)[:50]
+    if Task.ANSWER_QUESTIONS in user.tasks:
+        # Questions waiting for an answer: open and not answered since the learner last wrote.
+        context["open_questions"] = (
+            visible_threads(user).filter(closed_at__isnull=True, answered_at__isnull=True).count()
+        )
     if Task.MANAGE_STAFF in user.tasks:
         context["without_nda"] = office_queries.employees().filter(nda_signed_on__isnull=True, is_active=True)[:50]
     return render(request, "office/home.html", context)

@@ -7,12 +7,13 @@ import datetime as dt
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from clients.actions import create_learner
 from clients.models import Learner
 from cursistensite.testing import CastTestCase, as_user
 from messaging.models import MailMessage, QuestionMessage, QuestionThread
-from messaging.questions import ask_question
+from messaging.questions import answer_question, ask_question
 from training.actions import add_participant, create_project
 from training.models import Project
 
@@ -187,3 +188,22 @@ class QuestionTests(CastTestCase):
         with self.assertNumQueries(len(one.captured_queries)):
             response = portal.get("/portal/vragen/")
         self.assertContains(response, "/portal/vragen/vraag/", count=50)
+
+
+class OpenQuestionsOnHomeTests(CastTestCase):
+    def test_U9_office_home_counts_questions_waiting_for_an_answer(self) -> None:
+        thread = ask_question(
+            learner=self.learner,
+            project=self.project_a,
+            subject="Huiswerk",
+            body="Mag het langer?",
+            by=self.learner.user,
+        )
+        self.login(self.helpdesk)
+        response = self.client.get(reverse("office:home"))
+        self.assertEqual(response.context["open_questions"], 1)
+        self.assertContains(response, "1 vraag wacht op antwoord")
+        answer_question(thread=thread, body="Ja, tot 2 pagina's.", by=self.helpdesk)
+        self.assertEqual(self.client.get(reverse("office:home")).context["open_questions"], 0)
+        self.login(self.marketing)  # no ANSWER_QUESTIONS task: no such section
+        self.assertNotIn("open_questions", self.client.get(reverse("office:home")).context)
