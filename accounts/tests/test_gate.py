@@ -190,10 +190,10 @@ class ThirdPartyExpiryTests(CastTestCase):
         self.assertEqual(response.status_code, 302)
 
     def test_S5_refused_on_the_very_next_request_after_the_end_date(self) -> None:
-        with time_machine.travel(self.ends - timedelta(seconds=1)):
+        with time_machine.travel(self.ends - timedelta(seconds=1), tick=False):
             self.login(self.user)
             self.assertEqual(self.client.get(OFFICE).status_code, 200)
-        with time_machine.travel(self.ends):
+        with time_machine.travel(self.ends, tick=False):
             response = self.client.get(OFFICE)
             self.assertRedirects(response, reverse("accounts:login"), fetch_redirect_response=False)
             self.assertNotIn("_auth_user_id", self.client.session)
