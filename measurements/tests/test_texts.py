@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from clients.models import Learner
 from cursistensite.testing import CastTestCase
 from measurements.models import SavedMeasurement
 
@@ -79,8 +80,8 @@ class TextMeasureTests(CastTestCase):
         self.assertRedirects(response, reverse("texts:history"))
         self.assertFalse(SavedMeasurement.objects.exists())
 
-    def _saved_by(self, learner: object) -> SavedMeasurement:
-        self.login(learner.user)  # type: ignore[attr-defined]
+    def _saved_by(self, learner: Learner) -> SavedMeasurement:
+        self.login(learner.user)
         self.client.post(reverse("texts:measure"), {"text": EASY, "save": "on", "title": "Mijn tekst"})
         self.client.logout()
         return SavedMeasurement.objects.latest("id")
