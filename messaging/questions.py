@@ -89,15 +89,21 @@ def ask_question(*, learner: Learner, project: Project, subject: str, body: str,
     return thread
 
 
-@transaction.atomic
-def reply_to_question(*, thread: QuestionThread, body: str, by: Any) -> QuestionMessage:
-    """The learner adds to their open thread; it waits for an answer again."""
+def _add_message(thread: QuestionThread, *, body: str, by: Any, answered: bool, what: str) -> QuestionMessage:
+    """Add a message to an open thread; an answer marks it answered, a learner's reply makes it wait again."""
     body = _check_body(body)
     _check_open(thread)
     message = QuestionMessage.objects.create(thread=thread, author=by, body=body)
-    thread.answered_at = None
+    thread.answered_at = timezone.now() if answered else None
     thread.save(update_fields=["answered_at"])
-    record(Event.DATA_CHANGED, actor=by, target=thread, data={"what": "question_reply"})
+    record(Event.DATA_CHANGED, actor=by, target=thread, data={"what": what})
+    return message
+
+
+@transaction.atomic
+def reply_to_question(*, thread: QuestionThread, body: str, by: Any) -> QuestionMessage:
+    """The learner adds to their open thread; it waits for an answer again."""
+    message = _add_message(thread, body=body, by=by, answered=False, what="question_reply")
     _notify_trainer(thread, by=by)
     return message
 
@@ -105,12 +111,7 @@ def reply_to_question(*, thread: QuestionThread, body: str, by: Any) -> Question
 @transaction.atomic
 def answer_question(*, thread: QuestionThread, body: str, by: Any) -> QuestionMessage:
     """An employee answers; the learner gets a mail with a link."""
-    body = _check_body(body)
-    _check_open(thread)
-    message = QuestionMessage.objects.create(thread=thread, author=by, body=body)
-    thread.answered_at = timezone.now()
-    thread.save(update_fields=["answered_at"])
-    record(Event.DATA_CHANGED, actor=by, target=thread, data={"what": "question_answered"})
+    message = _add_message(thread, body=body, by=by, answered=True, what="question_answered")
     user = thread.learner.user
     queue_mail(
         template="question_answered",
